@@ -1,0 +1,219 @@
+from ckeditor_uploader.fields import RichTextUploadingField
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFill, ResizeToFit
+
+from .sanitize import clean_html
+from .text import nfc, vietnamese_slugify
+
+
+MENU_CACHE_KEY = "news:menu-categories"
+
+
+def normalize_text_fields(instance):
+    """Store every text field NFC-composed, whatever the keyboard sent."""
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            setattr(instance, field.attname, nfc(getattr(instance, field.attname)))
+
+
+def unique_slug(model, text, *, exclude_pk=None, max_length=255):
+    """A slug for ``text`` that no other row of ``model`` has: a clash gets -2, -3, ..."""
+    base = vietnamese_slugify(text)[: max_length - 10].strip("-") or "bai-viet"
+    taken = set(
+        model.objects.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class Category(models.Model):
+    name = models.CharField("tên chuyên mục", max_length=120)
+    slug = models.SlugField("đường dẫn", max_length=140, unique=True, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    description = models.TextField("mô tả", blank=True)
+
+    class Meta:
+        verbose_name = "chuyên mục"
+        verbose_name_plural = "chuyên mục"
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        if not self.slug:
+            self.slug = unique_slug(Category, self.name, exclude_pk=self.pk, max_length=140)
+        super().save(*args, **kwargs)
+        cache.delete(MENU_CACHE_KEY)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        cache.delete(MENU_CACHE_KEY)
+        return result
+
+    def get_absolute_url(self):
+        return reverse("news:category-detail", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one rule for what the public may see: published and its time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_cards(self):
+        """What a list item needs, in the same query."""
+        return self.select_related("category").only(
+            "title", "slug", "summary", "cover", "published_at", "category__name",
+            "category__slug", "status", "is_featured",
+        )  # fmt: skip
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Bản nháp"
+        PUBLISHED = "published", "Xuất bản"
+
+    title = models.CharField("tiêu đề", max_length=255)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=255,
+        unique=True,
+        blank=True,
+        help_text="Tự tạo từ tiêu đề, không dấu. Trùng thì thêm -2, -3.",
+    )
+    summary = models.TextField("sa-pô", help_text="Đoạn dẫn đầu bài, văn bản thường.")
+    body = RichTextUploadingField("nội dung")
+    cover = models.ImageField("ảnh đại diện", upload_to="news/covers/%Y/%m/", blank=True)
+    cover_caption = models.CharField("chú thích ảnh đại diện", max_length=500, blank=True)
+    cover_alt = models.CharField(
+        "mô tả ảnh đại diện (alt)",
+        max_length=255,
+        blank=True,
+        help_text="Tả điều ảnh cho thấy, cho người không xem được ảnh. Bắt buộc khi có ảnh.",
+    )
+    author_name = models.CharField(
+        "tác giả", max_length=200, help_text="Một hoặc nhiều tên, ví dụ: Thúy Quyên."
+    )
+    author_unit = models.CharField(
+        "đơn vị gửi bài", max_length=200, blank=True, help_text="Ví dụ: CĐCKCN."
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="articles", verbose_name="chuyên mục"
+    )
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        "thời điểm xuất bản",
+        default=timezone.now,
+        help_text="Đặt thời điểm trong tương lai để hẹn giờ đăng bài.",
+    )
+    is_featured = models.BooleanField("tin nổi bật", default=False)
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật", auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="articles",
+        verbose_name="người tạo",
+    )
+
+    cover_card = ImageSpecField(
+        source="cover", processors=[ResizeToFill(480, 300)], format="JPEG", options={"quality": 82}
+    )
+    cover_large = ImageSpecField(
+        source="cover", processors=[ResizeToFit(1200, 1200)], format="JPEG", options={"quality": 85}
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bài viết"
+        verbose_name_plural = "bài viết"
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+            models.Index(
+                fields=["category", "status", "-published_at"], name="article_cat_pub_idx"
+            ),
+            models.Index(
+                fields=["is_featured", "status", "-published_at"], name="article_featured_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.cover and not self.cover_alt.strip():
+            raise ValidationError({"cover_alt": "Hãy mô tả ảnh đại diện cho người không xem được ảnh."})
+        # Runs before the form's uniqueness check, so a clashing slug becomes -2, not an error.
+        self.slug = unique_slug(Article, self.slug or self.title, exclude_pk=self.pk)
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        self.body = clean_html(self.body)
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def byline(self):
+        return " - ".join(part for part in (self.author_name, self.author_unit) if part)
+
+
+class Photo(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="photos", verbose_name="bài viết"
+    )
+    image = models.ImageField("ảnh", upload_to="news/photos/%Y/%m/")
+    caption = models.CharField(
+        "chú thích", max_length=500, blank=True, help_text="Hiện dưới ảnh: ai, ở đâu, làm gì."
+    )
+    alt_text = models.CharField(
+        "mô tả ảnh (alt)",
+        max_length=255,
+        help_text="Tả điều ảnh cho thấy cho người dùng trình đọc màn hình; không chép chú thích.",
+    )
+    credit = models.CharField("nguồn ảnh", max_length=120, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    thumbnail = ImageSpecField(
+        source="image", processors=[ResizeToFill(160, 100)], format="JPEG", options={"quality": 80}
+    )
+    display = ImageSpecField(
+        source="image", processors=[ResizeToFit(1200, 1200)], format="JPEG", options={"quality": 85}
+    )
+
+    class Meta:
+        verbose_name = "ảnh"
+        verbose_name_plural = "ảnh trong bài"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)

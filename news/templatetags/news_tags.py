@@ -1,0 +1,23 @@
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+@register.filter
+def vn_datetime(value):
+    """'Thứ Hai, 28/12/2020 15:30' in the portal's time zone."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y %H:%M}"
+
+
+@register.filter
+def vn_date(value):
+    """'28/12/2020' in the portal's time zone."""
+    if not value:
+        return ""
+    return f"{timezone.localtime(value):%d/%m/%Y}"

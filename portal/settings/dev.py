@@ -1,0 +1,6 @@
+"""Laptop settings: DEBUG on unless DJANGO_DEBUG says otherwise."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
