@@ -11,7 +11,6 @@ from imagekit.processors import ResizeToFill, ResizeToFit
 from .sanitize import clean_html
 from .text import nfc, vietnamese_slugify
 
-
 MENU_CACHE_KEY = "news:menu-categories"
 
 
@@ -57,13 +56,13 @@ class Category(models.Model):
         super().save(*args, **kwargs)
         cache.delete(MENU_CACHE_KEY)
 
+    def get_absolute_url(self):
+        return reverse("news:category-detail", kwargs={"slug": self.slug})
+
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
         cache.delete(MENU_CACHE_KEY)
         return result
-
-    def get_absolute_url(self):
-        return reverse("news:category-detail", kwargs={"slug": self.slug})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -159,12 +158,6 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def clean(self):
-        if self.cover and not self.cover_alt.strip():
-            raise ValidationError({"cover_alt": "Hãy mô tả ảnh đại diện cho người không xem được ảnh."})
-        # Runs before the form's uniqueness check, so a clashing slug becomes -2, not an error.
-        self.slug = unique_slug(Article, self.slug or self.title, exclude_pk=self.pk)
-
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
         self.body = clean_html(self.body)
@@ -174,6 +167,14 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.cover and not self.cover_alt.strip():
+            raise ValidationError(
+                {"cover_alt": "Hãy mô tả ảnh đại diện cho người không xem được ảnh."}
+            )
+        # Runs before the form's uniqueness check, so a clashing slug becomes -2, not an error.
+        self.slug = unique_slug(Article, self.slug or self.title, exclude_pk=self.pk)
 
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()

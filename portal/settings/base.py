@@ -33,6 +33,8 @@ def require(name):
 
 SECRET_KEY = env("SECRET_KEY", "insecure-local-development-key-do-not-use-in-production")
 DEBUG = env_bool("DEBUG", False)
+# Django serves uploaded files itself only on a laptop or in tests; nginx does in production.
+SERVE_MEDIA = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

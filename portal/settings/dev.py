@@ -4,3 +4,6 @@ from .base import *  # noqa: F403
 from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
+
+SERVE_MEDIA = True
+WHITENOISE_AUTOREFRESH = True

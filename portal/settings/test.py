@@ -1,5 +1,6 @@
 """Test settings: fast hashing, files in a temporary folder."""
 
+import hashlib
 import tempfile
 
 from .base import *  # noqa: F403
@@ -11,3 +12,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Browser tests load photos from the live server.
+SERVE_MEDIA = True
+WHITENOISE_AUTOREFRESH = True
+
+# One PostgreSQL test database per checkout, so two work trees can test at once.
+_checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]  # noqa: F405
+DATABASES["default"].setdefault("TEST", {})["NAME"] = f"test_portal_{_checkout}"  # noqa: F405
