@@ -22,7 +22,7 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
     class Media:
-        js = ["js/admin-vi-slug.js"]
+        js = ["admin/js/urlify.js", "js/admin-vi-slug.js"]  # after Django's URLify
 
 
 class PhotoInline(admin.StackedInline):
@@ -48,7 +48,6 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["category"]
     inlines = [PhotoInline]
     actions = ["publish", "unpublish"]
     readonly_fields = ["created_by", "created_at", "updated_at"]
@@ -61,7 +60,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["js/admin-vi-slug.js"]
+        js = ["admin/js/urlify.js", "js/admin-vi-slug.js"]  # after Django's URLify
 
     @admin.display(description="ảnh")
     def cover_thumbnail(self, article):

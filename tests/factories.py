@@ -23,6 +23,9 @@ class StaffFactory(UserFactory):
 
     is_staff = True
 
+    class Meta:
+        skip_postgeneration_save = True
+
     @factory.post_generation
     def editor_permissions(self, create, extracted, **kwargs):
         if not create or extracted is False:

@@ -1,0 +1,56 @@
+"""Query ceilings: pages cost the same number of queries whatever they show."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
+
+pytestmark = pytest.mark.django_db
+
+CEILING = 4
+
+
+def build(n_articles, n_photos):
+    category = CategoryFactory()
+    articles = ArticleFactory.create_batch(n_articles, category=category, with_cover=True)
+    target = articles[n_articles // 2]
+    for _ in range(n_photos):
+        PhotoFactory(article=target)
+    return category, target
+
+
+def count_queries(client, url):
+    # The menu is cached between requests; count a request as readers get it.
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+PAGES = {
+    "home": lambda category, article: reverse("news:home"),
+    "list": lambda category, article: reverse("news:article-list"),
+    "category": lambda category, article: category.get_absolute_url(),
+    "detail": lambda category, article: article.get_absolute_url(),
+}
+
+
+@pytest.mark.parametrize("n_articles, n_photos", [(1, 0), (1, 10), (50, 0), (50, 10)])
+@pytest.mark.parametrize("page", ["list", "detail"])
+def test_list_and_detail_stay_under_the_ceiling(
+    client, django_assert_max_num_queries, page, n_articles, n_photos
+):
+    category, article = build(n_articles, n_photos)
+    url = PAGES[page](category, article)
+    client.get(url)  # warm the menu cache
+    with django_assert_max_num_queries(CEILING):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_query_count_does_not_grow_with_content(client, page):
+    small = count_queries(client, PAGES[page](*build(1, 0)))
+    big = count_queries(client, PAGES[page](*build(50, 10)))
+    assert small == big, f"{page}: {small} queries with 1 article, {big} with 50"
