@@ -23,7 +23,8 @@ FONT_FILES = ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf", "Arial Bold.ttf"
 
 class Command(BaseCommand):
     help = (
-        "Nạp nội dung mẫu: 6 chuyên mục, 16 bài viết có ảnh (vẽ bằng Pillow). "
+        f"Nạp nội dung mẫu: {len(CATEGORIES)} chuyên mục, {len(ARTICLES)} bài viết có ảnh "
+        "(vẽ bằng Pillow). "
         "Chạy lại không tạo trùng và không sửa những gì đã có; chỉ bổ sung phần còn thiếu."
     )
 
@@ -54,19 +55,21 @@ class Command(BaseCommand):
                 new_categories += created
             self.stdout.write(f"Chuyên mục: {len(categories)} (mới {new_categories})")
 
-            counts = {"articles": 0, "photos": 0, "pictures": 0}
+            counts = {"articles": 0, "photos": 0, "new_photos": 0, "pictures": 0}
             for index, data in enumerate(ARTICLES):
                 article = self.load_article(index, data, categories, photos_per_article, counts)
                 if verbosity > 1:
                     self.stdout.write(f"  {article.title}")
         self.stdout.write(f"Bài viết: {len(ARTICLES)} (mới {counts['articles']})")
-        self.stdout.write(f"Ảnh trong bài: mới {counts['photos']}")
+        self.stdout.write(f"Ảnh trong bài: {counts['photos']} (mới {counts['new_photos']})")
         self.stdout.write(f"Tệp ảnh vừa vẽ: {counts['pictures']}")
         self.stdout.write(self.style.SUCCESS("Xong nội dung mẫu."))
 
     def load_article(self, index, data, categories, max_photos, counts):
         published_at = publication_time(data["days_ago"], data["time"])
         cover = data["cover"]
+        # Rows that exist are left as they are: an editor may have changed them since. So the
+        # scheduled demo article goes live a few days after the first run, as it would for real.
         article, created = Article.objects.get_or_create(
             slug=vietnamese_slugify(data["title"]),
             defaults={
@@ -100,7 +103,8 @@ class Command(BaseCommand):
                     alt_text=spec.alt,
                     credit=data["author"],
                 )
-                counts["photos"] += 1
+                counts["new_photos"] += 1
+            counts["photos"] += 1
             if not file_exists(photo.image):
                 label = spec.label or cover.label
                 hue = index * 0.618 + order * 0.13
