@@ -13,6 +13,8 @@ from .search import html_to_text, search_document
 from .text import nfc, vietnamese_slugify
 
 MENU_CACHE_KEY = "news:menu-categories"
+# What Article.search_text is made of; QuerySet.update() of these skips it (use save()).
+SEARCHED_FIELDS = {"title", "summary", "body", "author_name"}
 
 
 def normalize_text_fields(instance):
@@ -172,6 +174,9 @@ class Article(models.Model):
         self.search_text = search_document(
             self.title, self.summary, html_to_text(self.body), self.author_name
         )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and SEARCHED_FIELDS.intersection(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_title", "search_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

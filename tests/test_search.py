@@ -179,6 +179,15 @@ def test_search_text_follows_edits(client, db):
     assert found(client, "hoi thao") == [article.slug]
 
 
+def test_search_text_follows_a_save_of_some_fields(db):
+    article = ArticleFactory(title="Đại hội công đoàn cơ sở")
+    article.title = "Hội thao công nhân"
+    article.save(update_fields=["title"])
+    article.refresh_from_db()
+    assert article.search_title == " hoi thao cong nhan "
+    assert article.search_text.startswith(" hoi thao cong nhan ")
+
+
 def test_words_in_html_stay_apart_and_entities_are_read(db):
     article = ArticleFactory(body="<p>Công đoàn</p><p>Cơ sở &amp; Nghiệp đoàn</p>")
     assert " doan co so nghiep doan " in article.search_text
