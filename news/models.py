@@ -9,9 +9,12 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 
 from .sanitize import clean_html
+from .search import html_to_text, search_document
 from .text import nfc, vietnamese_slugify
 
 MENU_CACHE_KEY = "news:menu-categories"
+# What Article.search_text is made of; QuerySet.update() of these skips it (use save()).
+SEARCHED_FIELDS = {"title", "summary", "body", "author_name"}
 
 
 def normalize_text_fields(instance):
@@ -131,6 +134,10 @@ class Article(models.Model):
         verbose_name="người tạo",
     )
 
+    # Folded words for search (news/search.py), written by save(); never edited by hand.
+    search_title = models.TextField(editable=False, blank=True, default="")
+    search_text = models.TextField(editable=False, blank=True, default="")
+
     cover_card = ImageSpecField(
         source="cover", processors=[ResizeToFill(480, 300)], format="JPEG", options={"quality": 82}
     )
@@ -163,6 +170,13 @@ class Article(models.Model):
         self.body = clean_html(self.body)
         if not self.slug:
             self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
+        self.search_title = search_document(self.title)
+        self.search_text = search_document(
+            self.title, self.summary, html_to_text(self.body), self.author_name
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and SEARCHED_FIELDS.intersection(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_title", "search_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "news"
 
@@ -9,4 +9,7 @@ urlpatterns = [
     path("tin-tuc/", views.ArticleListView.as_view(), name="article-list"),
     path("tin-tuc/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("chuyen-muc/<slug:slug>/", views.CategoryDetailView.as_view(), name="category-detail"),
+    path("tim-kiem/", views.SearchView.as_view(), name="search"),
+    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("rss/<slug:slug>/", feeds.CategoryArticlesFeed(), name="category-feed"),
 ]

@@ -1,9 +1,16 @@
+from urllib.parse import urlencode
+
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Article, Category
+from .search import parse_query, search_articles
 
 
 class PublishedArticlesMixin:
@@ -67,3 +74,38 @@ class ArticleDetailView(DetailView):
         if not self.object.is_published():
             add_never_cache_headers(response)
         return response
+
+
+class SearchView(PublishedArticlesMixin, ListView):
+    """Search results: every word must appear, without regard to marks or capitals."""
+
+    template_name = "news/search.html"
+
+    def get(self, request, *args, **kwargs):
+        self.query = parse_query(request.GET.get("q", ""))
+        response = super().get(request, *args, **kwargs)
+        response.status_code = self.query.status
+        return response
+
+    def get_queryset(self):
+        if not self.query:
+            return Article.objects.none()
+        return search_articles(super().get_queryset(), self.query.words)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            search=self.query, pagination_query=urlencode({"q": self.query.text}), **kwargs
+        )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        "Disallow: /ckeditor/",
+        f"Disallow: {reverse('news:search')}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,143 @@
+"""Head tags for search engines and sharing: canonical URL, OpenGraph, Twitter card, JSON-LD."""
+
+import json
+import re
+from urllib.parse import urlencode
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from news.search import highlight as highlight_words
+
+register = template.Library()
+
+# As django.utils.html.json_script: inside <script> no text can close the element or open
+# a comment, whatever an editor typed.
+JSON_SCRIPT_ESCAPES = {
+    ord("<"): "\\u003C",
+    ord(">"): "\\u003E",
+    ord("&"): "\\u0026",
+    ord("\u2028"): "\\u2028",
+    ord("\u2029"): "\\u2029",
+}
+AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|\s[-–]\s)\s*")
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def iso_local(value):
+    """ISO 8601 in the portal's time zone: 2020-12-28T15:30:00+07:00."""
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
+
+
+def json_ld_script(data):
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=None)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's absolute URL without stray parameters; ?page=N only from page 2 on."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    params = {}
+    match = request.resolver_match
+    if match is not None and match.view_name == "news:search" and context.get("search"):
+        params["q"] = context["search"].text
+    page_obj = context.get("page_obj")
+    if page_obj is not None and page_obj.number > 1:
+        params["page"] = page_obj.number
+    query = f"?{urlencode(params)}" if params else ""
+    return request.build_absolute_uri(request.path) + query
+
+
+@register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    return absolute(context.get("request"), static(path))
+
+
+@register.simple_tag
+def highlight(text, words, truncate=None):
+    """Escaped text with the searched words in <mark>, e.g. {% highlight article.title words %}."""
+    return highlight_words(text, words, truncate_words=truncate)
+
+
+def cover_image(article, request):
+    """The large rendition of the cover, as sharing sites want it: absolute URL and size."""
+    if not article.cover:
+        return None
+    try:
+        large = article.cover_large
+        return {"url": absolute(request, large.url), "width": large.width, "height": large.height}
+    except (OSError, ValueError):
+        return None
+
+
+def article_json_ld(article, request, url, image):
+    publisher = {
+        "@type": "Organization",
+        "name": settings.SITE_CONTACT["organisation"],
+        "url": absolute(request, "/"),
+        "logo": {"@type": "ImageObject", "url": absolute(request, static("img/logo.svg"))},
+    }
+    authors = [
+        {"@type": "Person", "name": name}
+        for name in AUTHOR_SEPARATORS.split(article.author_name)
+        if name.strip()
+    ]
+    if article.author_unit:
+        for author in authors:
+            author["affiliation"] = {"@type": "Organization", "name": article.author_unit}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.summary,
+        "datePublished": iso_local(article.published_at),
+        "dateModified": iso_local(max(article.updated_at, article.published_at)),
+        "inLanguage": "vi",
+        "articleSection": article.category.name,
+        "author": authors or publisher,
+        "publisher": publisher,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+    }
+    if image:
+        data["image"] = [
+            {
+                "@type": "ImageObject",
+                "url": image["url"],
+                "width": image["width"],
+                "height": image["height"],
+            }
+        ]
+    return json_ld_script(data)
+
+
+@register.inclusion_tag("includes/article_meta.html", takes_context=True)
+def article_meta(context, article):
+    request = context.get("request")
+    url = absolute(request, article.get_absolute_url())
+    image = cover_image(article, request)
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "article": article,
+        "url": url,
+        "description": Truncator(article.summary).words(60),
+        "image": image,
+        "published_time": iso_local(article.published_at),
+        "modified_time": iso_local(max(article.updated_at, article.published_at)),
+        "json_ld": article_json_ld(article, request, url, image),
+    }
