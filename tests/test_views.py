@@ -138,10 +138,14 @@ def test_detail_related_articles_are_published_and_from_the_same_category(client
 
 @pytest.mark.parametrize("key", ["draft", "future"])
 def test_unpublished_articles_are_a_404_for_the_public(client, site, key):
-    response = client.get(site[key].get_absolute_url())
-    missing = client.get(reverse("news:article-detail", kwargs={"slug": "khong-co-bai-nay"}))
+    url = site[key].get_absolute_url()
+    missing_url = reverse("news:article-detail", kwargs={"slug": "khong-co-bai-nay"})
+    response, missing = client.get(url), client.get(missing_url)
     assert response.status_code == missing.status_code == 404
-    assert response.content == missing.content
+    # The same page, but for the address it echoes (canonical link).
+    assert response.content.decode().replace(url, "") == missing.content.decode().replace(
+        missing_url, ""
+    )
 
 
 @pytest.mark.parametrize("key", ["draft", "future"])
