@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
@@ -60,7 +60,31 @@ class ArticleDetailView(DetailView):
             .filter(category_id=self.object.category_id)
             .exclude(pk=self.object.pk)[:4]
         )
-        return super().get_context_data(related_articles=related, **kwargs)
+        return super().get_context_data(
+            related_articles=related, **self.neighbours(), **kwargs
+        )
+
+    def neighbours(self):
+        """The published articles just before and after this one in its category, in one query."""
+        article = self.object
+        when, pk = article.published_at, article.pk
+        in_category = (
+            Article.objects.published()
+            .filter(category_id=article.category_id)
+            .only("title", "slug", "published_at")
+        )
+        older = in_category.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))
+        newer = in_category.filter(Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk))
+        # Two LIMIT 1 subqueries in one statement (SQLite refuses LIMIT inside a UNION).
+        pair = in_category.filter(
+            Q(pk__in=older.order_by("-published_at", "-pk").values("pk")[:1])
+            | Q(pk__in=newer.order_by("published_at", "pk").values("pk")[:1])
+        )
+        found = {"previous_article": None, "next_article": None}
+        for other in pair:
+            older_one = (other.published_at, other.pk) < (when, pk)
+            found["previous_article" if older_one else "next_article"] = other
+        return found
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
