@@ -60,9 +60,7 @@ class ArticleDetailView(DetailView):
             .filter(category_id=self.object.category_id)
             .exclude(pk=self.object.pk)[:4]
         )
-        return super().get_context_data(
-            related_articles=related, **self.neighbours(), **kwargs
-        )
+        return super().get_context_data(related_articles=related, **self.neighbours(), **kwargs)
 
     def neighbours(self):
         """The published articles just before and after this one in its category, in one query."""

@@ -24,7 +24,7 @@ BODY = (
     "<h2>Những con số nổi bật</h2>"
     "<ul><li>Hơn 1.200 suất quà Tết</li><li>35 mái ấm công đoàn được khởi công</li></ul>"
     "<blockquote><p>Không để đoàn viên nào thiếu Tết vì khó khăn.</p></blockquote>"
-    "<p>Xem thêm tại <a href=\"https://example.gov.vn/van-ban\">trang văn bản</a>.</p>"
+    '<p>Xem thêm tại <a href="https://example.gov.vn/van-ban">trang văn bản</a>.</p>'
 )
 
 
