@@ -174,3 +174,20 @@ def test_phone_reader_searches_without_diacritics(new_page, live_server):
     assert_no_horizontal_scroll(page)
     page.locator("main").get_by_role("link", name=site["main"].title).click()
     expect(page.locator("h1")).to_have_text(site["main"].title)
+
+
+def test_keyboard_skip_link_and_visible_focus(new_page, live_server):
+    build_site()
+    page = new_page(DESKTOP)
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Bỏ qua, đến nội dung chính")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(live_server.url + "/#noi-dung")
+    page.keyboard.press("Tab")
+    # The next stop is inside the main content, not back in the header.
+    assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
