@@ -1,4 +1,4 @@
-"""The W3C Nu Html Checker (vnu-jar) over every public page type: 0 errors."""
+"""The W3C Nu Html Checker (vnu-jar) over every public page type and our stylesheets: 0 errors."""
 
 import json
 import shutil
@@ -10,14 +10,9 @@ import pytest
 from tests.conftest import STRICT
 from tests.pages import SEARCH_MISSING, build_site, page_paths
 
-VNU = (
-    Path(__file__).resolve().parent.parent
-    / "node_modules"
-    / "vnu-jar"
-    / "build"
-    / "dist"
-    / "vnu.jar"
-)
+ROOT = Path(__file__).resolve().parent.parent
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+STYLESHEETS = sorted((ROOT / "static" / "css").glob("*.css"))
 EXPECTED = {"home", "list", "list-page-2", "category", "detail", "404"} | (
     set() if SEARCH_MISSING else {"search"}
 )
@@ -32,7 +27,8 @@ def run_vnu(files):
             pytest.fail(f"STRICT: {message}", pytrace=False)
         pytest.skip(message)
     done = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *map(str, files)],
+        [java, "-jar", str(VNU), "--also-check-css", "--format", "json", "--exit-zero-always"]
+        + [str(path) for path in files],
         capture_output=True,
         text=True,
         timeout=300,
@@ -54,13 +50,20 @@ def render(client, tmp_path):
 
 def summarize(messages, files):
     by_file = {path.name: name for name, path in files.items()}
-    counts = {name: {"error": 0, "warning": 0} for name in files}
+    counts = {name: {"error": 0, "warning": 0, "info": 0} for name in files}
     lines = []
     for message in messages:
         url = message.get("url", "")
         name = by_file.get(url.rsplit("/", 1)[-1], url)
-        kind = "error" if message["type"] in {"error", "non-document-error"} else "warning"
-        counts.setdefault(name, {"error": 0, "warning": 0})[kind] += 1
+        # Nu's JSON: errors are "error" (or "non-document-error"); warnings are "info" messages
+        # with the subType "warning"; plain "info" messages are neither and are only printed.
+        if message["type"] in {"error", "non-document-error"}:
+            kind = "error"
+        elif message.get("subType") == "warning":
+            kind = "warning"
+        else:
+            kind = "info"
+        counts.setdefault(name, {"error": 0, "warning": 0, "info": 0})[kind] += 1
         line = f"{name}:{message.get('lastLine', '?')}: {message['type']}: {message['message']}"
         lines.append((kind, line))
     return counts, lines
@@ -70,6 +73,7 @@ def summarize(messages, files):
 def test_every_public_page_type_is_valid_html(client, tmp_path):
     files = render(client, tmp_path)
     assert set(files) == EXPECTED
+    files.update({path.name: path for path in STYLESHEETS})
     counts, lines = summarize(run_vnu(files.values()), files)
     for name, count in sorted(counts.items()):
         print(f"Nu {name}: {count['error']} errors, {count['warning']} warnings")
@@ -83,5 +87,10 @@ def test_the_checker_reports_an_error(tmp_path):
     """The check can fail: a page with a stray end tag and no title gives errors."""
     broken = tmp_path / "broken.html"
     broken.write_text('<!DOCTYPE html><html lang="vi"><head></head><body></div></body></html>')
-    messages = run_vnu([broken])
-    assert any(message["type"] == "error" for message in messages)
+    bad_css = tmp_path / "broken.css"
+    bad_css.write_text(".banner { colour: red; }")
+    messages = run_vnu([broken, bad_css])
+    failing = {
+        message["url"].rsplit("/", 1)[-1] for message in messages if message["type"] == "error"
+    }
+    assert failing == {"broken.html", "broken.css"}
