@@ -25,6 +25,11 @@ BODY = (
     "<ul><li>Hơn 1.200 suất quà Tết</li><li>35 mái ấm công đoàn được khởi công</li></ul>"
     "<blockquote><p>Không để đoàn viên nào thiếu Tết vì khó khăn.</p></blockquote>"
     '<p>Xem thêm tại <a href="https://example.gov.vn/van-ban">trang văn bản</a>.</p>'
+    # What breaks a phone layout: a wide table and a long address with no space in it.
+    "<table><tbody><tr>"
+    + "".join(f"<td>{n}.250.000.000 đồng</td>" for n in range(1, 9))
+    + "</tr></tbody></table>"
+    "<p>https://example.gov.vn/van-ban/huong-dan-thuc-hien-che-do-bao-hiem-xa-hoi-2026.pdf</p>"
 )
 
 

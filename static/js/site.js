@@ -11,6 +11,13 @@
     if (wide.addEventListener) { wide.addEventListener("change", follow); }
   }
 
+  // A wide table scrolls inside the article: let keyboard users reach and scroll it too.
+  document.querySelectorAll(".article__body table").forEach(function (table) {
+    if (table.scrollWidth > table.clientWidth) {
+      table.setAttribute("tabindex", "0");
+    }
+  });
+
   function announce(button, message) {
     var box = button.closest(".share");
     var status = box && box.querySelector("[data-share-status]");
