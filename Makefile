@@ -13,7 +13,16 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet ".[dev]"
 	touch $@
 
-install: $(VENV)/.installed
+# The Node tools are test-only; without npm their tests skip (and fail under STRICT=1).
+NPM := $(shell command -v npm 2>/dev/null)
+
+install: $(VENV)/.installed $(if $(NPM),node_modules/.installed)
+
+# axe-core and the Nu Html Checker (vnu-jar), pinned by package-lock.json. --ignore-scripts:
+# vnu-jar's postinstall would download a JDK; it runs on the system's Java (default-jre-headless).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -55,4 +64,4 @@ check-deploy: install
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -1,6 +1,6 @@
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -11,6 +11,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Article, Category
 from .search import parse_query, search_articles
+
+RELATED_COUNT = 4
 
 
 class PublishedArticlesMixin:
@@ -61,13 +63,37 @@ class ArticleDetailView(DetailView):
         return articles.published()
 
     def get_context_data(self, **kwargs):
-        related = (
+        return super().get_context_data(**self.same_category(), **kwargs)
+
+    def same_category(self):
+        """Related articles and the previous/next one in the category, in one query."""
+        article = self.object
+        when, pk = article.published_at, article.pk
+        others = (
             Article.objects.published()
             .for_cards()
-            .filter(category_id=self.object.category_id)
-            .exclude(pk=self.object.pk)[:4]
+            .filter(category_id=article.category_id)
+            .exclude(pk=pk)
         )
-        return super().get_context_data(related_articles=related, **kwargs)
+        older = others.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))
+        newer = others.filter(Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk))
+        # LIMITed subqueries in one statement (SQLite refuses LIMIT inside a UNION).
+        rows = others.filter(
+            Q(pk__in=older.order_by("-published_at", "-pk").values("pk")[:1])
+            | Q(pk__in=newer.order_by("published_at", "pk").values("pk")[:1])
+            | Q(pk__in=others.order_by("-published_at", "-pk").values("pk")[:RELATED_COUNT])
+        )
+
+        def key(other):
+            return (other.published_at, other.pk)
+
+        rows = sorted(rows, key=key, reverse=True)
+        # The newest rows are the category's newest; the neighbours are the closest on each side.
+        return {
+            "related_articles": rows[:RELATED_COUNT],
+            "previous_article": next((o for o in rows if key(o) < (when, pk)), None),
+            "next_article": next((o for o in reversed(rows) if key(o) > (when, pk)), None),
+        }
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

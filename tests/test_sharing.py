@@ -131,7 +131,11 @@ def test_json_ld_news_article(client, tricky):
 
 def test_the_title_cannot_open_a_script_of_its_own(client, tricky):
     page = head(client, tricky.get_absolute_url())
-    assert page.scripts == [{"type": "application/ld+json"}]
+    # Only the JSON-LD data block and the site's own script file: nothing the title opened.
+    assert page.scripts == [
+        {"type": "application/ld+json"},
+        {"src": "/static/js/site.js", "defer": None},
+    ]
     content = client.get(tricky.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in content
 
