@@ -30,3 +30,10 @@ def test_django_date_filter_uses_the_portal_formats():
     with translation.override("vi"):
         assert Template("{{ d|date }}").render(Context({"d": moment})) == "28/12/2020"
         assert formats.get_format("DATETIME_FORMAT") == "d/m/Y H:i"
+
+
+def test_machine_readable_datetime_has_whole_seconds_and_the_offset():
+    from news.templatetags.news_tags import iso_datetime
+
+    moment = dt.datetime(2020, 12, 28, 8, 30, 5, 66753, tzinfo=dt.UTC)
+    assert iso_datetime(moment) == "2020-12-28T15:30:05+07:00"

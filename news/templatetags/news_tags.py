@@ -21,3 +21,11 @@ def vn_date(value):
     if not value:
         return ""
     return f"{timezone.localtime(value):%d/%m/%Y}"
+
+
+@register.filter
+def iso_datetime(value):
+    """ISO 8601 in local time, whole seconds: what <time datetime> accepts."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
