@@ -3,13 +3,16 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from news.uploads import editor_upload
+
 admin.site.site_header = "Quản trị Cổng thông tin Liên đoàn Lao động tỉnh"
 admin.site.site_title = "Quản trị cổng thông tin"
 admin.site.index_title = "Quản lý nội dung"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("ckeditor/", include("ckeditor_uploader.urls")),
+    # Our own upload view instead of ckeditor_uploader.urls (csrf_exempt upload, file browser).
+    path("ckeditor/upload/", editor_upload, name="ckeditor_upload"),
     path("", include("news.urls")),
 ]
 
