@@ -174,6 +174,7 @@ def test_article_form_with_ckeditor_works_under_its_policy(browser, live_server,
         page.keyboard.type("Đoàn viên tham dự đông đủ.")
         page.click(".cke_button__bold")
         page.keyboard.type(" Rất đáng khen.")
+        page.click(".cke_button__justifycenter")  # a class, never style="text-align"
 
         def upload_in_dialog(path):
             page.click(".cke_button__image")
@@ -205,6 +206,7 @@ def test_article_form_with_ckeditor_works_under_its_policy(browser, live_server,
     article = Article.objects.get()
     assert "Đoàn viên tham dự đông đủ." in article.body
     assert "<strong>&nbsp;Rất đáng khen." in article.body
+    assert '<p class="text-center">' in article.body
     assert 'alt="Hội trường"' in article.body and 'src="/media/editor/' in article.body
     html = Client().get(article.get_absolute_url()).content.decode()
     assert "Rất đáng khen." in html and 'src="/media/editor/' in html
