@@ -144,7 +144,18 @@ def test_no_dialog_and_no_script_in_chromium(browser, live_server):
         post_article(client, category, n, payload)
         for n, (_shape, payload) in enumerate(HOSTILE_BODIES)
     ]
-    data = article_form(category, title=f"Tiêu đề {HOSTILE_TEXT}", summary=f"Sa-pô {HOSTILE_TEXT}")
+    data = article_form(
+        category,
+        title=f"Tiêu đề {HOSTILE_TEXT}",
+        summary=f"Sa-pô {HOSTILE_TEXT}",
+        author_name=f"Tác giả {HOSTILE_TEXT}",
+        photos=[
+            {
+                "image": upload("anh.png", image_bytes(90, 60)),
+                "caption": f"Chú thích ảnh {HOSTILE_TEXT}",
+            }
+        ],
+    )
     assert client.post(ADD_URL, data).status_code == 302
     titled = Article.objects.get(title=f"Tiêu đề {HOSTILE_TEXT}")
 
@@ -184,6 +195,9 @@ def test_no_dialog_and_no_script_in_chromium(browser, live_server):
         page.goto(live_server.url + titled.get_absolute_url(), wait_until="load")
         assert page.text_content("h1.article__title").strip() == titled.title
         assert page.title().startswith(titled.title)
+        assert f"Chú thích ảnh {HOSTILE_TEXT}" in page.text_content("main figcaption")
+        assert f"Tác giả {HOSTILE_TEXT}" in page.text_content("main")
+        assert page.locator("main img[src='x']").count() == 0
         assert page.evaluate("window.__pwned") is None
     finally:
         context.close()
