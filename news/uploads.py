@@ -21,10 +21,10 @@ from .images import clean_image
 UPLOAD_PERMISSIONS = ("news.add_article", "news.change_article")
 
 
-def _answer(message=None, status=200, **data):
-    if message:
-        data = {"uploaded": 0, "error": {"message": message}}
-    return JsonResponse(data, status=status)
+def _refuse(message, status=200):
+    # CKEditor shows error.message to the editor only from a 2xx answer; 4xx is for requests that
+    # no editor of ours sends.
+    return JsonResponse({"uploaded": 0, "error": {"message": message}}, status=status)
 
 
 def _may_upload(user):
@@ -49,20 +49,21 @@ def _same_origin(request):
 @require_POST
 def editor_upload(request):
     if not _may_upload(request.user):
-        return _answer("Bạn không có quyền tải ảnh lên.", status=403)
+        return _refuse("Bạn không có quyền tải ảnh lên.", status=403)
     if not _same_origin(request):
-        return _answer("Yêu cầu không đến từ trang quản trị của cổng thông tin.", status=403)
+        return _refuse("Yêu cầu không đến từ trang quản trị của cổng thông tin.", status=403)
     func_num = request.GET.get("CKEditorFuncNum")
     if func_num is not None and not (func_num.isascii() and func_num.isdigit()):
-        return _answer("Tham số CKEditorFuncNum không hợp lệ.", status=400)
+        return _refuse("Tham số CKEditorFuncNum không hợp lệ.", status=400)
     upload = request.FILES.get("upload")
     if upload is None:
-        return _answer("Chưa có tệp ảnh nào được gửi lên.", status=400)
+        return _refuse("Chưa có tệp ảnh nào được gửi lên.", status=400)
     try:
         image = clean_image(upload)
     except ValidationError as error:
-        # 200 with "uploaded": 0 is how CKEditor shows the message to the editor.
-        return _answer(error.messages[0])
+        return _refuse(error.messages[0])
     folder = f"{settings.CKEDITOR_UPLOAD_PATH}{timezone.localdate():%Y/%m}/"
     name = default_storage.save(folder + image.name, image)
-    return _answer(uploaded=1, fileName=name.rsplit("/", 1)[-1], url=default_storage.url(name))
+    return JsonResponse(
+        {"uploaded": 1, "fileName": name.rsplit("/", 1)[-1], "url": default_storage.url(name)}
+    )

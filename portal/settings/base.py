@@ -148,7 +148,7 @@ IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.JustInTime
 IMAGEKIT_CACHEFILE_DIR = "thumbs"
 
 CKEDITOR_UPLOAD_PATH = "editor/"
-# Read by nothing since news/uploads.py replaced django-ckeditor's views; kept as a second lock.
+# Read only by django-ckeditor's own upload view, which is not mounted (news/uploads.py is).
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_CONFIGS = {
     "default": {
