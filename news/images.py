@@ -91,6 +91,10 @@ def clean_image(file):
 
 
 class SafeImageFormField(forms.ImageField):
+    def widget_attrs(self, widget):
+        # The file picker offers what will be accepted; the content is what is checked.
+        return {**super().widget_attrs(widget), "accept": "image/jpeg,image/png,image/webp"}
+
     def to_python(self, data):
         uploaded = forms.FileField.to_python(self, data)
         if uploaded is None:

@@ -147,6 +147,14 @@ def test_the_three_formats_are_accepted(staff_client, media, fmt):
         assert stored.format == fmt
 
 
+@pytest.mark.django_db
+def test_file_pickers_offer_the_accepted_types(staff_client):
+    html = staff_client.get(ADD_URL).content.decode()
+    for name in ("cover", "photos-0-image"):
+        (tag,) = re.findall(rf'<input type="file" name="{name}"[^>]*>', html)
+        assert 'accept="image/jpeg,image/png,image/webp"' in tag
+
+
 # In the model layer (shell, imports, factories) -----------------------------------------------
 
 
