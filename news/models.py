@@ -1,4 +1,3 @@
-from ckeditor_uploader.fields import RichTextUploadingField
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -8,6 +7,8 @@ from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 
+from .editor import CleanRichTextField
+from .images import SafeImageField
 from .sanitize import clean_html
 from .search import html_to_text, search_document
 from .text import nfc, vietnamese_slugify
@@ -95,8 +96,8 @@ class Article(models.Model):
         help_text="Tự tạo từ tiêu đề, không dấu. Trùng thì thêm -2, -3.",
     )
     summary = models.TextField("sa-pô", help_text="Đoạn dẫn đầu bài, văn bản thường.")
-    body = RichTextUploadingField("nội dung")
-    cover = models.ImageField("ảnh đại diện", upload_to="news/covers/%Y/%m/", blank=True)
+    body = CleanRichTextField("nội dung")
+    cover = SafeImageField("ảnh đại diện", upload_to="news/covers/%Y/%m/", blank=True)
     cover_caption = models.CharField("chú thích ảnh đại diện", max_length=500, blank=True)
     cover_alt = models.CharField(
         "mô tả ảnh đại diện (alt)",
@@ -202,7 +203,7 @@ class Photo(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="photos", verbose_name="bài viết"
     )
-    image = models.ImageField("ảnh", upload_to="news/photos/%Y/%m/")
+    image = SafeImageField("ảnh", upload_to="news/photos/%Y/%m/")
     caption = models.CharField(
         "chú thích", max_length=500, blank=True, help_text="Hiện dưới ảnh: ai, ở đâu, làm gì."
     )

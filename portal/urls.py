@@ -1,10 +1,13 @@
+import re
+
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from news.sitemaps import SITEMAPS
+from news.uploads import editor_upload
 from news.views import robots_txt
 
 admin.site.site_header = "Quản trị Cổng thông tin Liên đoàn Lao động tỉnh"
@@ -13,11 +16,20 @@ admin.site.index_title = "Quản lý nội dung"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("ckeditor/", include("ckeditor_uploader.urls")),
+    # Our own upload view instead of ckeditor_uploader.urls (csrf_exempt upload, file browser).
+    path("ckeditor/upload/", editor_upload, name="ckeditor_upload"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("", include("news.urls")),
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # static() serves nothing unless DEBUG is on; tests (DEBUG off) need the pictures too.
+    # SecurityMiddleware adds nosniff and PathCSPMiddleware the sandbox policy of MEDIA_URL.
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

@@ -1,10 +1,15 @@
 """Settings shared by every environment; each value that differs comes from a DJANGO_ variable."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
+
+from news.sanitize import ckeditor_allowed_content
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -50,6 +55,8 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "imagekit",
+    "csp",
+    "axes",
     "news",
 ]
 
@@ -63,6 +70,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.security.PathCSPMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the 429 answer.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -134,9 +149,8 @@ IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.JustInTime
 IMAGEKIT_CACHEFILE_DIR = "thumbs"
 
 CKEDITOR_UPLOAD_PATH = "editor/"
-CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
+# Read only by django-ckeditor's own upload view, which is not mounted (news/uploads.py is).
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
-CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_CONFIGS = {
     "default": {
         "language": "vi",
@@ -158,9 +172,73 @@ CKEDITOR_CONFIGS = {
         "removePlugins": "image,flash,iframe,forms,smiley,sourcearea,sourcedialog,exportpdf",
         "image2_captionedClass": "article-figure",
         "image2_alignClasses": ["align-left", "align-center", "align-right"],
-        "disallowedContent": "script; *[on*]; *{*}",
+        "justifyClasses": ["text-left", "text-center", "text-right", "text-justify"],
+        # The editor keeps what news/sanitize.py keeps, so staff see what will be stored.
+        "allowedContent": ckeditor_allowed_content(),
+        # Uploads go to news/uploads.py by XHR (JSON answer); no file browser.
+        "filebrowserUploadUrl": reverse_lazy("ckeditor_upload"),
+        "uploadUrl": reverse_lazy("ckeditor_upload"),
+        "filebrowserBrowseUrl": "",
+        "filebrowserUploadMethod": "xhr",
     }
 }
+
+# Security headers (SecurityMiddleware, XFrameOptionsMiddleware, django-csp).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Public pages: scripts, styles and pictures from this site only; nothing inline, no eval.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# CKEditor 4 and the Django admin need inline scripts and styles (the editor's inline handlers,
+# style="" in its UI). Only staff reach these paths, and what they save is cleaned by nh3.
+_STAFF_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+    "base-uri": [NONE],
+    "object-src": [NONE],
+}
+CONTENT_SECURITY_POLICY_BY_PATH = {
+    "/admin/": _STAFF_POLICY,
+    "/ckeditor/": _STAFF_POLICY,
+    # Uploaded files are pictures; were one ever read as a page, it could run nothing.
+    MEDIA_URL: {"default-src": [NONE], "style-src": [UNSAFE_INLINE], "sandbox": True},
+}
+
+# django-axes: 5 failed logins for one username from one address lock that pair for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+AXES_COOLOFF_MESSAGE = (
+    "Tài khoản tạm khóa vì đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút "
+    "hoặc liên hệ người quản trị."
+)
+# Reverse proxies in front of Django that append to X-Forwarded-For (production: nginx, 1).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 SITE_NAME = "Cổng thông tin Liên đoàn Lao động tỉnh"
 SITE_CONTACT = {
@@ -175,9 +253,16 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # django-axes logs every failed login at INFO; lockouts are WARNINGs.
+    "loggers": {"axes": {"level": env("AXES_LOG_LEVEL", "WARNING")}},
 }
 
-# django-ckeditor warns that its bundled CKEditor 4.22.1 is out of support. The client chose the
-# editor; what reaches readers is made safe elsewhere: nh3 cleans every stored body
-# (news/sanitize.py) and the editor offers no Source or Flash. README "Security" has the way out.
+# ckeditor.W001: django-ckeditor bundles CKEditor 4.22.1, which is out of support. The client chose
+# the editor, so nothing it produces is trusted: nh3 cleans every body whenever it is written to
+# the database (news/sanitize.py, news/editor.py); the toolbar has no Source or Flash and its
+# allowedContent mirrors the allowlist; the upload view is our own (news/uploads.py: article
+# permission, CSRF and same-origin checks, pictures re-encoded by news/images.py, no file
+# browser); the editor runs only under /admin/, behind its own CSP and django-axes, while public
+# pages have a strict CSP. README "Security" describes the way out: another editor behind
+# news/editor.py's one field and widget.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]

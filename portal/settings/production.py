@@ -15,9 +15,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(env("HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# nginx appends the client's address to X-Forwarded-For; earlier entries may be forged.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
 
 # Shared by every gunicorn worker on the host, so a cache cleared by one is cleared for all.
 CACHES = {

@@ -1,0 +1,23 @@
+/* Sends Django's CSRF token with every CKEditor upload: drag and drop, paste and the image dialog
+   all upload through CKEditor's fileTools XHR, whose "fileUploadRequest" event comes after the
+   request is opened (priority 5) and before it is sent (priority 999). */
+;(() => {
+  function csrfToken() {
+    const input = document.querySelector("input[name=csrfmiddlewaretoken]")
+    return input ? input.value : ""
+  }
+
+  function listen() {
+    if (!window.CKEDITOR) {
+      setTimeout(listen, 50)
+      return
+    }
+    window.CKEDITOR.on("instanceCreated", (created) => {
+      created.editor.on("fileUploadRequest", (event) => {
+        event.data.fileLoader.xhr.setRequestHeader("X-CSRFToken", csrfToken())
+      })
+    })
+  }
+
+  listen()
+})()

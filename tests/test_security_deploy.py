@@ -1,0 +1,209 @@
+"""Production settings: a clean `check --deploy`, and no start when half-configured."""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from django.conf import settings
+
+from tests.security_helpers import image_bytes
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    "DJANGO_ALLOWED_HOSTS": "congdoan.example.gov.vn",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://congdoan.example.gov.vn",
+}
+
+
+def run(*args, drop=()):
+    env = {name: value for name, value in os.environ.items() if not name.startswith("DJANGO_")}
+    env.update({name: value for name, value in PRODUCTION_ENV.items() if name not in drop})
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_reports_nothing_but_the_silenced_editor_warning():
+    result = run("manage.py", "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "System check identified no issues (1 silenced)."
+    assert result.stderr.strip() == ""
+    assert settings.SILENCED_SYSTEM_CHECKS == ["ckeditor.W001"]
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without(missing):
+    result = run("manage.py", "check", drop={missing})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and missing in result.stderr
+
+
+def test_production_values():
+    script = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps({name: getattr(s, name) for name in ["
+        "'DEBUG', 'ALLOWED_HOSTS', 'CSRF_TRUSTED_ORIGINS', 'SECURE_PROXY_SSL_HEADER', "
+        "'SECURE_SSL_REDIRECT', 'SECURE_HSTS_SECONDS', 'SECURE_HSTS_INCLUDE_SUBDOMAINS', "
+        "'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'TRUSTED_PROXY_COUNT']}))"
+    )
+    result = run("-c", script)
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values == {
+        "DEBUG": False,
+        "ALLOWED_HOSTS": ["congdoan.example.gov.vn"],
+        "CSRF_TRUSTED_ORIGINS": ["https://congdoan.example.gov.vn"],
+        "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_HSTS_SECONDS": 31536000,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "TRUSTED_PROXY_COUNT": 1,
+    }
+
+
+@pytest.mark.django_db
+def test_ssl_redirect_behind_the_proxy(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_HSTS_SECONDS = 31536000
+    plain = client.get("/tin-tuc/", HTTP_X_FORWARDED_PROTO="http")
+    assert plain.status_code == 301 and plain["Location"] == "https://testserver/tin-tuc/"
+    secure = client.get("/tin-tuc/", HTTP_X_FORWARDED_PROTO="https")
+    assert secure.status_code == 200
+    assert secure["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+# The sample nginx configuration ---------------------------------------------------------------
+
+NGINX_CONF = settings.BASE_DIR / "deploy" / "nginx.conf"
+NGINX = os.environ.get("NGINX_PATH") or shutil.which("nginx")
+
+
+def media_block():
+    """The text of the `location /media/ { ... }` block, nested braces included."""
+    text = NGINX_CONF.read_text()
+    start = text.index("location /media/ {")
+    depth = 0
+    for end in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[end], 0)
+        if text[end] == "}" and depth == 0:
+            return text[start : end + 1]
+    raise AssertionError("unbalanced braces in deploy/nginx.conf")
+
+
+def test_nginx_sample_serves_media_as_pictures_only():
+    block = media_block()
+    assert 'add_header X-Content-Type-Options "nosniff" always;' in block
+    assert "add_header Content-Security-Policy \"default-src 'none';" in block
+    assert "sandbox" in block
+    types = re.search(r"types \{(.*?)\}", block, re.S).group(1)
+    assert set(re.findall(r"(\S+/\S+)", types)) == {"image/jpeg", "image/png", "image/webp"}
+    assert "default_type application/octet-stream;" in block
+    assert "html" not in block and "svg" not in block
+    assert "return 404;" in block
+    text = NGINX_CONF.read_text()
+    assert "proxy_set_header X-Forwarded-Proto $scheme;" in text
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in text
+
+
+def nginx_conf(temp, name, http, main=""):
+    """A whole nginx.conf around ``http``, writing nothing outside ``temp``."""
+    paths = " ".join(
+        f"{kind}_temp_path {temp};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    path = temp / name
+    path.write_text(
+        f"{main} pid {temp}/{name}.pid; error_log {temp}/{name}.log; events {{}}"
+        f" http {{ access_log off; {paths} {http} }}"
+    )
+    return str(path)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.skipif(not NGINX, reason="no nginx binary (set NGINX_PATH to run this test)")
+def test_nginx_sample_in_a_real_nginx(tmp_path):
+    temp = tmp_path / "nginx"
+    temp.mkdir()
+    # The whole sample passes `nginx -t` once its certificate paths point at a throwaway pair.
+    if shutil.which("openssl"):
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+             "-subj", "/CN=congdoan.example.gov.vn", "-keyout", str(temp / "key.pem"),
+             "-out", str(temp / "cert.pem")],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        full = re.sub(
+            r"ssl_certificate (\S+);", f"ssl_certificate {temp}/cert.pem;", NGINX_CONF.read_text()
+        )
+        full = re.sub(r"ssl_certificate_key (\S+);", f"ssl_certificate_key {temp}/key.pem;", full)
+        checked = subprocess.run(
+            [NGINX, "-t", "-p", str(temp), "-c", nginx_conf(temp, "full.conf", full)],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        assert checked.returncode == 0, checked.stderr
+
+    media = tmp_path / "srv" / "media"
+    (media / "news").mkdir(parents=True)
+    (media / "news" / "anh.png").write_bytes(image_bytes(8, 8))
+    (media / "news" / "trang.html").write_text("<script>alert(1)</script>")
+    (media / "news" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (media / "news" / "trang.html.png").write_text("<html><script>alert(1)</script></html>")
+    (media / "news" / "ghi-chu.txt").write_text("không phải ảnh")
+    port = free_port()
+    block = media_block().replace("root /srv/portal;", f"root {tmp_path / 'srv'};")
+    conf = nginx_conf(
+        temp,
+        "media.conf",
+        f"server {{ listen 127.0.0.1:{port}; {block} }}",
+        main="daemon off; master_process off;",
+    )
+    server = subprocess.Popen([NGINX, "-p", str(temp), "-c", conf])
+    try:
+        for _ in range(200):  # until nginx listens (or has died)
+            assert server.poll() is None, (temp / "media.conf.log").read_text()
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        answers = {}
+        for name in ("anh.png", "trang.html", "logo.svg", "trang.html.png", "ghi-chu.txt"):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/media/news/{name}") as r:
+                    answers[name] = (r.status, r.headers)
+            except urllib.error.HTTPError as error:
+                answers[name] = (error.code, error.headers)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    status, headers = answers["anh.png"]
+    assert status == 200 and headers["Content-Type"] == "image/png"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in headers["Content-Security-Policy"]
+    assert answers["trang.html.png"][0] == 200
+    assert answers["trang.html.png"][1]["Content-Type"] == "image/png"  # never text/html
+    assert answers["trang.html.png"][1]["X-Content-Type-Options"] == "nosniff"
+    for name in ("trang.html", "logo.svg", "ghi-chu.txt"):
+        assert answers[name][0] == 404, name
