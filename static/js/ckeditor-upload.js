@@ -7,16 +7,25 @@
     return input ? input.value : ""
   }
 
+  function addToken(event) {
+    event.data.fileLoader.xhr.setRequestHeader("X-CSRFToken", csrfToken())
+  }
+
+  function watch(editor) {
+    if (!editor.portalCsrf) {
+      editor.portalCsrf = true
+      editor.on("fileUploadRequest", addToken)
+    }
+  }
+
   function listen() {
     if (!window.CKEDITOR) {
       setTimeout(listen, 50)
       return
     }
-    window.CKEDITOR.on("instanceCreated", (created) => {
-      created.editor.on("fileUploadRequest", (event) => {
-        event.data.fileLoader.xhr.setRequestHeader("X-CSRFToken", csrfToken())
-      })
-    })
+    // Editors made before this script ran, and those made after.
+    Object.values(window.CKEDITOR.instances).forEach(watch)
+    window.CKEDITOR.on("instanceCreated", (created) => watch(created.editor))
   }
 
   listen()
