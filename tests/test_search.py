@@ -389,5 +389,5 @@ def test_postgresql_chooses_the_index_by_itself_on_a_real_sized_table(db):
         cursor.execute("ANALYZE news_article")
     plan, slugs = search_plan(["dang", "binh", "phuong"])
     assert "Bitmap Index Scan on article_search_vector_idx" in plan
-    assert "Seq Scan" not in plan
+    assert "Seq Scan on news_article" not in plan  # a 1-row category table may be scanned
     assert slugs == ["bai-7"]
