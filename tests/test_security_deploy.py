@@ -93,7 +93,7 @@ def test_ssl_redirect_behind_the_proxy(client, settings):
 # The sample nginx configuration ---------------------------------------------------------------
 
 NGINX_CONF = settings.BASE_DIR / "deploy" / "nginx.conf"
-NGINX = os.environ.get("NGINX_PATH") or shutil.which("nginx")
+NGINX = os.environ.get("NGINX_PATH") or shutil.which("nginx", path=f"{os.defpath}:/usr/sbin:/sbin")
 
 
 def media_block():
