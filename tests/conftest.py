@@ -16,6 +16,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture
+def staff_client(db):
+    """A test client of its own, logged in as an editor (staff with the article permissions)."""
+    from django.test import Client
+
+    from tests.factories import StaffFactory
+
+    client = Client()
+    client.force_login(StaffFactory())
+    return client
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()

@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from news.models import Article
+from tests.builders import ADD_URL, article_form, image_bytes, upload
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, StaffFactory
-from tests.images import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -15,55 +15,30 @@ def editor(client):
     return user
 
 
-def article_form(category, **overrides):
-    data = {
-        "title": "Công đoàn Khu công nghiệp trao quà Tết cho công nhân",
-        "slug": "",
-        "category": category.pk,
-        "summary": "Chiều 20/01, Công đoàn các Khu công nghiệp trao 500 suất quà cho công nhân.",
-        "body": "<p>Mỗi suất quà trị giá 500.000 đồng.</p>",
-        "cover_caption": "",
-        "cover_alt": "",
-        "author_name": "Thanh Tâm",
-        "author_unit": "CĐCKCN",
-        "status": "published",
-        "published_at_0": "20/01/2021",
-        "published_at_1": "14:00:00",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
-        "photos-MIN_NUM_FORMS": "0",
-        "photos-MAX_NUM_FORMS": "1000",
-    }
-    data.update(overrides)
-    return data
-
-
-def photo_rows(*rows):
-    data = {"photos-TOTAL_FORMS": str(len(rows))}
-    for i, (caption, alt, color) in enumerate(rows):
-        data |= {
-            f"photos-{i}-image": upload(f"photo-{i}.jpg", color=color),
-            f"photos-{i}-caption": caption,
-            f"photos-{i}-alt_text": alt,
-            f"photos-{i}-credit": "Thanh Tâm",
-            f"photos-{i}-order": str(i),
-        }
-    return data
+def photo(caption, alt_text):
+    content = image_bytes(640, 400, "JPEG", color=(20, 80, 160))
+    return {"image": upload("anh.jpg", content, "image/jpeg"), "caption": caption,
+            "alt_text": alt_text, "credit": "Thanh Tâm"}  # fmt: skip
 
 
 def test_article_with_two_photos_created_in_the_admin_appears_on_the_site(client, editor):
     category = CategoryFactory()
     data = article_form(
         category,
-        cover=upload("bia.png", fmt="PNG", content_type="image/png"),
+        title="Công đoàn Khu công nghiệp trao quà Tết cho công nhân",
+        author_name="Thanh Tâm",
+        author_unit="CĐCKCN",
+        published_at_0="20/01/2021",
+        published_at_1="14:00:00",
+        cover=upload("bia.png", image_bytes(800, 500), "image/png"),
         cover_caption="Quang cảnh buổi trao quà",
         cover_alt="Công nhân xếp hàng nhận quà trước nhà văn hóa",
-        **photo_rows(
-            ("Đồng chí Nguyễn Văn Bình trao quà cho công nhân", "Hai người bắt tay", (20, 80, 160)),
-            ("Công nhân phấn khởi nhận quà Tết", "Nhóm công nhân cầm túi quà", (200, 120, 0)),
-        ),
+        photos=[
+            photo("Đồng chí Nguyễn Văn Bình trao quà cho công nhân", "Hai người bắt tay"),
+            photo("Công nhân phấn khởi nhận quà Tết", "Nhóm công nhân cầm túi quà"),
+        ],
     )
-    response = client.post(reverse("admin:news_article_add"), data)
+    response = client.post(ADD_URL, data)
     assert response.status_code == 302, response.content.decode()[:3000]
 
     article = Article.objects.get()
@@ -87,15 +62,15 @@ def test_article_with_two_photos_created_in_the_admin_appears_on_the_site(client
 def test_a_clashing_slug_from_the_admin_gets_a_suffix(client, editor):
     existing = ArticleFactory(title="Hội nghị kiểm điểm")
     data = article_form(existing.category, title="Hội nghị kiểm điểm", slug="hoi-nghi-kiem-diem")
-    response = client.post(reverse("admin:news_article_add"), data)
+    response = client.post(ADD_URL, data)
     assert response.status_code == 302
     assert Article.objects.filter(slug="hoi-nghi-kiem-diem-2").exists()
 
 
 def test_photo_without_alt_text_is_refused_with_a_message(client, editor):
     category = CategoryFactory()
-    data = article_form(category, **photo_rows(("Chú thích", "", (0, 0, 0))))
-    response = client.post(reverse("admin:news_article_add"), data)
+    data = article_form(category, photos=[photo("Chú thích", "")])
+    response = client.post(ADD_URL, data)
     assert response.status_code == 200
     assert not Article.objects.exists()
     assert "Trường này là bắt buộc" in response.content.decode()

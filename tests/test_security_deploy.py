@@ -15,7 +15,7 @@ import urllib.request
 import pytest
 from django.conf import settings
 
-from tests.security_helpers import image_bytes
+from tests.builders import image_bytes
 
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",

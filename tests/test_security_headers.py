@@ -5,8 +5,8 @@ from django.test import Client
 
 from news.images import MESSAGES
 from news.models import Article
+from tests.builders import huge_png, image_bytes
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, StaffFactory
-from tests.security_helpers import huge_png, image_bytes
 
 PASSWORD = "mat-khau-thu-nghiem-1"
 COMMON_HEADERS = {

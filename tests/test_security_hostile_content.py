@@ -9,8 +9,8 @@ from django.conf import settings
 from django.test import Client
 
 from news.models import Article
+from tests.builders import ADD_URL, HOSTILE_BODIES, article_form, image_bytes, upload
 from tests.factories import CategoryFactory, StaffFactory
-from tests.security_helpers import ADD_URL, HOSTILE_BODIES, article_form, image_bytes, upload
 
 FORBIDDEN_TAGS = {
     "script", "iframe", "object", "embed", "form", "input", "button", "svg", "math", "style",
@@ -49,13 +49,6 @@ def post_article(client, category, n, payload, **fields):
     response = client.post(ADD_URL, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     return Article.objects.get(title=f"Bài thử nội dung độc hại số {n}")
-
-
-@pytest.fixture
-def staff_client(db):
-    client = Client()
-    client.force_login(StaffFactory())
-    return client
 
 
 @pytest.mark.django_db

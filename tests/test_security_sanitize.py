@@ -9,8 +9,8 @@ from django.db import connection
 
 from news.models import Article
 from news.sanitize import ALLOWED_TAGS, REMOVED_WITH_CONTENT, clean_html
+from tests.builders import HOSTILE_BODIES
 from tests.factories import ArticleFactory, CategoryFactory
-from tests.security_helpers import HOSTILE_BODIES
 
 HOSTILE = "<p>Đoạn giữ lại.</p><img src=x onerror=alert(1)><script>alert(2)</script>"
 CLEANED = "<p>Đoạn giữ lại.</p><img>"

@@ -14,8 +14,7 @@ from PIL import Image
 
 from news.images import MESSAGES
 from news.models import Article, Photo
-from tests.factories import ArticleFactory, CategoryFactory, StaffFactory, UserFactory
-from tests.security_helpers import (
+from tests.builders import (
     ADD_URL,
     article_form,
     huge_png,
@@ -23,6 +22,7 @@ from tests.security_helpers import (
     jpeg_with_gps,
     upload,
 )
+from tests.factories import ArticleFactory, CategoryFactory, StaffFactory, UserFactory
 
 UPLOAD_URL = "/ckeditor/upload/"
 ORIGIN = "http://testserver"
@@ -77,13 +77,6 @@ def media(settings, tmp_path):
 
 def stored_files(root):
     return sorted(p for p in Path(root).rglob("*") if p.is_file())
-
-
-@pytest.fixture
-def staff_client(db):
-    client = Client()
-    client.force_login(StaffFactory())
-    return client
 
 
 # Through the admin --------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Builders shared by the tests/test_security_*.py modules: admin form posts and hostile files."""
+"""Builders shared by the tests: admin form posts, image files, hostile files and bodies."""
 
 import io
 import struct
