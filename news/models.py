@@ -168,6 +168,8 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
+        # The field cleans again on write; cleaning here keeps this instance and its search text
+        # equal to what is stored.
         self.body = clean_html(self.body)
         if not self.slug:
             self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
