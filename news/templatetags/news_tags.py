@@ -28,4 +28,4 @@ def iso_datetime(value):
     """ISO 8601 in local time, whole seconds: what <time datetime> accepts."""
     if not value:
         return ""
-    return timezone.localtime(value).replace(microsecond=0).isoformat()
+    return timezone.localtime(value).isoformat(timespec="seconds")

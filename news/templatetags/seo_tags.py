@@ -8,12 +8,12 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from news.search import highlight as highlight_words
+from news.templatetags.news_tags import iso_datetime
 
 register = template.Library()
 
@@ -31,11 +31,6 @@ AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|\s[-–]\s)\s*")
 
 def absolute(request, url):
     return request.build_absolute_uri(url) if request is not None else url
-
-
-def iso_local(value):
-    """ISO 8601 in the portal's time zone: 2020-12-28T15:30:00+07:00."""
-    return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
 
 
 def json_ld_script(data):
@@ -105,8 +100,8 @@ def article_json_ld(article, request, url, image):
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.summary,
-        "datePublished": iso_local(article.published_at),
-        "dateModified": iso_local(max(article.updated_at, article.published_at)),
+        "datePublished": iso_datetime(article.published_at),
+        "dateModified": iso_datetime(max(article.updated_at, article.published_at)),
         "inLanguage": "vi",
         "articleSection": article.category.name,
         "author": authors or publisher,
@@ -137,7 +132,7 @@ def article_meta(context, article):
         "url": url,
         "description": Truncator(article.summary).words(60),
         "image": image,
-        "published_time": iso_local(article.published_at),
-        "modified_time": iso_local(max(article.updated_at, article.published_at)),
+        "published_time": iso_datetime(article.published_at),
+        "modified_time": iso_datetime(max(article.updated_at, article.published_at)),
         "json_ld": article_json_ld(article, request, url, image),
     }
