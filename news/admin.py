@@ -1,7 +1,23 @@
+from django import forms
 from django.contrib import admin, messages
-from django.utils.html import format_html
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 
+from portal.newsroom.people import display_name, unit_of
+
+from . import workflow
+from .concurrency import conflict_message, stored_edit_version
 from .models import Article, Category, Photo
+
+# What a state change in the form needs besides the model's fields.
+WORKFLOW_FIELDS = {"opened_version", "workflow_comment"}
+# Only editors set these; for a correspondent they are not in the form, so a forged value is
+# never read.
+REVIEW_FIELDS = ["published_at", "expires_at", "is_featured"]
 
 
 def thumbnail_html(spec_file, alt):
@@ -35,56 +51,347 @@ class PhotoInline(admin.StackedInline):
     def preview(self, photo):
         return thumbnail_html(photo.thumbnail if photo.image else None, photo.alt_text)
 
+    # Photos are part of the article: whoever may edit the article may edit its photos.
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (
+            obj is None or workflow.can_edit(request.user, obj)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or workflow.can_edit(request.user, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or workflow.can_edit(request.user, obj)
+        )
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article form: the model's fields, the version it was opened at, a step's comment."""
+
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    workflow_comment = forms.CharField(
+        label="Ghi chú duyệt bài",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Bắt buộc khi trả lại hoặc gỡ bài; người viết đọc được ghi chú này.",
+    )
+    user = None  # set per request by ArticleAdmin.get_form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opened_version"].initial = self.instance.edit_version
+        if "author_unit" in self.fields:
+            # Units that stopped sending news are not offered, unless the article has one.
+            units = self.fields["author_unit"].queryset
+            self.fields["author_unit"].queryset = units.filter(
+                Q(active=True) | Q(pk=self.instance.author_unit_id)
+            )
+
+    def requested_step(self):
+        return self.data.get("_transition", "")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None:
+            self.check_conflict(cleaned.get("opened_version"))
+        step = self.requested_step()
+        if step:
+            # A new article is a draft of the person's unit until saved.
+            article = self.instance
+            if article.pk is None:
+                article.status = Article.Status.DRAFT
+                if article.author_unit_id is None:
+                    article.author_unit = cleaned.get("author_unit") or unit_of(self.user)
+            reason = workflow.refusal(self.user, article, step, cleaned.get("workflow_comment", ""))
+            if reason:
+                raise ValidationError(reason)
+        return cleaned
+
+    def check_conflict(self, opened):
+        stored = stored_edit_version(self.instance.pk)
+        if opened is None or stored is None or opened == stored:
+            return
+        message = conflict_message(self.instance.pk, opened)
+        # The form comes back with the person's text and the stored version: saving again after
+        # merging is their decision, and goes through.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("opened_version")] = str(stored)
+        raise ValidationError(message, code="conflict")
+
+    def content_changed(self, formsets=()):
+        changed = set(self.changed_data) - WORKFLOW_FIELDS
+        return bool(changed) or any(formset.has_changed() for formset in formsets)
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = "trạng thái"
+    parameter_name = "trang_thai"
+
+    def lookups(self, request, model_admin):
+        return [
+            *[(s.value, s.label) for s in Article.Status if s != Article.Status.PUBLISHED],
+            ("scheduled", "Hẹn giờ"),
+            ("live", "Đang hiển thị"),
+            ("expired", "Hết hạn hiển thị"),
+        ]
+
+    def queryset(self, request, queryset):
+        value, now = self.value(), timezone.now()
+        published = queryset.filter(status=Article.Status.PUBLISHED)
+        if value == "scheduled":
+            return published.filter(published_at__gt=now)
+        if value == "live":
+            return published.filter(published_at__lte=now).filter(
+                Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+            )
+        if value == "expired":
+            return published.filter(expires_at__lte=now)
+        if value in Article.Status.values:
+            return queryset.filter(status=value)
+        return queryset
+
+
+class AuthorFilter(admin.SimpleListFilter):
+    title = "người viết"
+    parameter_name = "nguoi_viet"
+
+    def lookups(self, request, model_admin):
+        writers = (
+            get_user_model()
+            .objects.filter(articles__in=model_admin.get_queryset(request))
+            .select_related("profile")
+            .distinct()
+        )
+        return sorted(((u.pk, display_name(u)) for u in writers), key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(created_by_id=self.value()) if self.value() else queryset
+
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
-        "cover_thumbnail", "title", "category", "status", "published_at", "byline_display",
-        "is_published_display", "is_featured",
+        "cover_thumbnail", "title", "category", "state", "unit", "last_changed_by",
+        "published_at", "is_featured",
     ]  # fmt: skip
     list_display_links = ["cover_thumbnail", "title"]
-    list_filter = ["status", "category", "is_featured", "published_at"]
-    list_select_related = ["category"]
+    list_filter = [StateFilter, "author_unit", "category", AuthorFilter, "is_featured"]
+    list_select_related = ["category", "author_unit", "updated_by__profile"]
     search_fields = ["title", "summary"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [PhotoInline]
-    actions = ["publish", "unpublish"]
-    readonly_fields = ["created_by", "created_at", "updated_at"]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
-        ("Ảnh đại diện", {"fields": ["cover", "cover_caption", "cover_alt"]}),
-        ("Tác giả", {"fields": ["author_name", "author_unit"]}),
-        ("Xuất bản", {"fields": ["status", "published_at", "is_featured"]}),
-        ("Thông tin", {"fields": ["created_by", "created_at", "updated_at"]}),
-    ]
+    actions = ["publish_selected", "submit_selected"]
+    change_form_template = "admin/news/article/change_form.html"
 
     class Media:
         js = ["admin/js/urlify.js", "js/admin-vi-slug.js"]  # after Django's URLify
+
+    # --- what each person sees -------------------------------------------------------------
+
+    def get_queryset(self, request):
+        articles = super().get_queryset(request).live()
+        if workflow.sees_all_units(request.user):
+            return articles
+        unit = unit_of(request.user)
+        return articles.filter(author_unit=unit) if unit else articles.none()
+
+    def get_fieldsets(self, request, obj=None):
+        reviewer = workflow.may_review(request.user)
+        author = (
+            ["author_name", "author_unit"]
+            if workflow.sees_all_units(request.user)
+            else ["author_name"]
+        )
+        fieldsets = [("Trạng thái", {"fields": ["state_summary"]})] if obj is not None else []
+        fieldsets += [
+            (None, {"fields": ["title", "slug", "category", "summary", "body", "opened_version"]}),
+            ("Ảnh đại diện", {"fields": ["cover", "cover_caption", "cover_alt"]}),
+            ("Tác giả", {"fields": author}),
+        ]
+        if reviewer:
+            fieldsets.append(("Xuất bản", {"fields": REVIEW_FIELDS}))
+        fieldsets.append(("Duyệt bài", {"fields": ["workflow_comment"]}))
+        if obj is not None:
+            fieldsets.append(("Quá trình của bài", {"fields": ["timeline"]}))
+            fieldsets.append(
+                ("Thông tin", {"fields": ["created_by", "created_at", "updated_by", "updated_at"]})
+            )
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["state_summary", "timeline", "created_by", "created_at", "updated_by", "updated_at"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user  # modelform_factory made this class for this request
+        return form
+
+    def has_add_permission(self, request):
+        # A correspondent writes for their unit: without one there is nowhere to file the article.
+        return super().has_add_permission(request) and (
+            workflow.sees_all_units(request.user) or unit_of(request.user) is not None
+        )
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or workflow.can_delete(request.user, obj))
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not workflow.may_review(request.user):
+            actions.pop("publish_selected", None)
+            # Bulk delete asks no question per article; a correspondent deletes one at a time.
+            actions.pop("delete_selected", None)
+        if not request.user.has_perm("news.submit_article"):
+            actions.pop("submit_selected", None)
+        return actions
+
+    def delete_queryset(self, request, queryset):
+        refused = [a for a in queryset if not workflow.can_delete(request.user, a)]
+        if refused:
+            raise PermissionDenied("Bạn không có quyền xóa một số bài đã chọn.")
+        super().delete_queryset(request, queryset)
+
+    # --- the list ---------------------------------------------------------------------------
 
     @admin.display(description="ảnh")
     def cover_thumbnail(self, article):
         return thumbnail_html(article.cover_card if article.cover else None, article.cover_alt)
 
-    @admin.display(description="tác giả", ordering="author_name")
-    def byline_display(self, article):
-        return article.byline
+    @admin.display(description="trạng thái", ordering="status")
+    def state(self, article):
+        return format_html(
+            '<span class="state state--{}">{}</span>', article.status, article.state_label
+        )
 
-    @admin.display(description="đang hiển thị", boolean=True)
-    def is_published_display(self, article):
-        return article.is_published()
+    @admin.display(description="đơn vị", ordering="author_unit__short_name")
+    def unit(self, article):
+        return article.author_unit.short_name if article.author_unit_id else "—"
 
-    @admin.action(description="Xuất bản các bài đã chọn", permissions=["change"])
-    def publish(self, request, queryset):
-        count = queryset.update(status=Article.Status.PUBLISHED)
-        self.message_user(request, f"Đã xuất bản {count} bài viết.", messages.SUCCESS)
+    @admin.display(description="sửa cuối")
+    def last_changed_by(self, article):
+        return display_name(article.updated_by) if article.updated_by_id else "—"
 
-    @admin.action(description="Chuyển các bài đã chọn về bản nháp", permissions=["change"])
-    def unpublish(self, request, queryset):
-        count = queryset.update(status=Article.Status.DRAFT)
-        self.message_user(request, f"Đã chuyển {count} bài viết về bản nháp.", messages.SUCCESS)
+    # --- the form ---------------------------------------------------------------------------
+
+    @admin.display(description="trạng thái")
+    def state_summary(self, article):
+        last = article.transitions.select_related("actor__profile").last()
+        if article.status == Article.Status.RETURNED and last and last.comment:
+            return format_html(
+                '<strong class="state state--returned">{}</strong>'
+                '<div class="workflow-notice" role="alert">{} trả lại lúc {:%H:%M %d/%m/%Y}:'
+                "<blockquote>{}</blockquote></div>",
+                article.state_label,
+                display_name(last.actor),
+                localtime(last.at),
+                last.comment,
+            )
+        return format_html("<strong>{}</strong>", article.state_label)
+
+    @admin.display(description="các bước")
+    def timeline(self, article):
+        rows = article.transitions.select_related("actor__profile")
+        if not rows:
+            return "Chưa có bước nào."
+        return format_html(
+            '<ol class="timeline">{}</ol>',
+            format_html_join(
+                "",
+                "<li><time>{:%H:%M %d/%m/%Y}</time> {}: {} → {}{}</li>",
+                (
+                    (
+                        localtime(row.at),
+                        display_name(row.actor),
+                        row.get_from_status_display(),
+                        row.get_to_status_display(),
+                        format_html(" — «{}»", row.comment) if row.comment else "",
+                    )
+                    for row in rows
+                ),
+            ),
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        article = obj or Article(status=Article.Status.DRAFT, author_unit=unit_of(request.user))
+        context["workflow_steps"] = [
+            step
+            for step in workflow.allowed_steps(request.user, article)
+            if obj is not None or step.name in {"submit", "publish"}
+        ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # --- saving -----------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
-        if not change and obj.created_by_id is None:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        """Saved in save_related, where the photo formsets are known too."""
+
+    def save_related(self, request, form, formsets, change):
+        article = form.instance
+        if not workflow.sees_all_units(request.user):
+            article.author_unit = unit_of(request.user)
+        if not change or form.content_changed(formsets):
+            if not change:
+                article.created_by = request.user
+            article.updated_by = request.user
+            article.save()
+        form.save_m2m()
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+        step = form.requested_step()
+        if step:
+            workflow.transition(
+                article, step, by=request.user, comment=form.cleaned_data["workflow_comment"]
+            )
+            messages.success(request, f"Đã «{workflow.STEPS[step].label}»: {article.state_label}.")
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if form.requested_step() and not form.content_changed(formsets) and not add:
+            return []
+        message = super().construct_change_message(request, form, formsets, add)
+        for entry in message:
+            fields = entry.get("changed", {}).get("fields")
+            if fields:
+                entry["changed"]["fields"] = [
+                    f for f in fields if f not in {"Ghi chú duyệt bài", "opened version"}
+                ]
+        return [m for m in message if m.get("changed", {}).get("fields", True)]
+
+    def log_change(self, request, obj, message):
+        # An unchanged save (or a bare state change, logged by the workflow) writes nothing.
+        if message:
+            return super().log_change(request, obj, message)
+        return None
+
+    # --- list actions -----------------------------------------------------------------------
+
+    def _take_step(self, request, queryset, name):
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                workflow.transition(article, name, by=request.user)
+                done += 1
+            except workflow.TransitionRefused as error:
+                refused.append(f"«{article.title}»: {error}")
+        label = workflow.STEPS[name].label
+        if done:
+            self.message_user(request, f"Đã «{label}» {done} bài viết.", messages.SUCCESS)
+        for reason in refused:
+            self.message_user(request, reason, messages.WARNING)
+
+    @admin.action(description="Duyệt và xuất bản các bài đã chọn", permissions=["change"])
+    def publish_selected(self, request, queryset):
+        self._take_step(request, queryset, "publish")
+
+    @admin.action(description="Gửi duyệt các bài đã chọn", permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._take_step(request, queryset, "submit")

@@ -72,6 +72,22 @@ CATEGORIES = [
     },
 ]
 
+# Units that send the demo articles: (short name used in bylines, full name, kind).
+UNITS = [
+    ("Ban Tuyên giáo LĐLĐ tỉnh", "Ban Tuyên giáo Liên đoàn Lao động tỉnh", "office"),
+    ("Ban Chính sách - Pháp luật LĐLĐ tỉnh", "Ban Chính sách - Pháp luật Liên đoàn Lao động tỉnh",
+     "office"),
+    ("Ban Tổ chức LĐLĐ tỉnh", "Ban Tổ chức Liên đoàn Lao động tỉnh", "office"),
+    ("Ban Nữ công LĐLĐ tỉnh", "Ban Nữ công Liên đoàn Lao động tỉnh", "office"),
+    ("Trung tâm Tư vấn pháp luật Công đoàn tỉnh", "Trung tâm Tư vấn pháp luật Công đoàn tỉnh",
+     "office"),
+    ("CĐCKCN", "Công đoàn các Khu công nghiệp tỉnh", "zone"),
+    ("CĐ Ngành Giáo dục", "Công đoàn Ngành Giáo dục tỉnh", "industry"),
+    ("CĐ Ngành Y tế", "Công đoàn Ngành Y tế tỉnh", "industry"),
+    ("CĐ Ngành Xây dựng", "Công đoàn Ngành Xây dựng tỉnh", "industry"),
+    ("LĐLĐ huyện Tân Phú", "Liên đoàn Lao động huyện Tân Phú", "district"),
+]  # fmt: skip
+
 # days_ago < 0 schedules the article in the future; "time" is local (Asia/Ho_Chi_Minh).
 ARTICLES = [
     {

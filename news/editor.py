@@ -8,7 +8,7 @@ from ckeditor.fields import RichTextField, RichTextFormField
 from ckeditor.widgets import CKEditorWidget
 from django.forms import Media
 
-from .sanitize import clean_html
+from .sanitize import clean_html, normalize_html
 
 
 class EditorWidget(CKEditorWidget):
@@ -21,6 +21,10 @@ class EditorWidget(CKEditorWidget):
 
 class EditorFormField(RichTextFormField):
     widget = EditorWidget
+
+    def has_changed(self, initial, data):
+        # The editor re-serialises the same HTML differently; that is not a change.
+        return normalize_html(initial) != normalize_html(self.to_python(data))
 
 
 class CleanRichTextField(RichTextField):

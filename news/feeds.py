@@ -42,7 +42,7 @@ class LatestArticlesFeed(Feed):
         return "Tin mới nhất của Liên đoàn Lao động tỉnh."
 
     def articles(self, scope):
-        return Article.objects.published().select_related("category")
+        return Article.objects.published().select_related("category", "author_unit")
 
     def items(self, scope):
         # The list query is the only query: no body, no search text, the category joined.

@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -6,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
+
+from portal.newsroom.models import Unit
 
 from .editor import CleanRichTextField
 from .images import SafeImageField
@@ -71,8 +74,19 @@ class Category(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """The one rule for what the public may see: published and its time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        """The one rule for what the public may see: published, its time come and not yet gone,
+        not in the trash."""
+        now = timezone.now()
+        return self.filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now),
+            status=Article.Status.PUBLISHED,
+            published_at__lte=now,
+            deleted_at__isnull=True,
+        )
+
+    def live(self):
+        """Not in the trash: what the admin works with."""
+        return self.filter(deleted_at__isnull=True)
 
     def for_cards(self):
         """What a list item needs, in the same query."""
@@ -82,10 +96,16 @@ class ArticleQuerySet(models.QuerySet):
         )  # fmt: skip
 
 
+# Versions of an article carry its photos; derived search text is left out of them.
+@reversion.register(follow=["photos"], exclude=["search_title", "search_text"])
 class Article(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Bản nháp"
-        PUBLISHED = "published", "Xuất bản"
+        # Changed only by news.workflow.transition(), which checks the role and logs the step.
+        DRAFT = "draft", "Nháp"
+        PENDING = "pending", "Chờ duyệt"
+        RETURNED = "returned", "Trả lại"
+        PUBLISHED = "published", "Đã xuất bản"
+        WITHDRAWN = "withdrawn", "Đã gỡ"
 
     title = models.CharField("tiêu đề", max_length=255)
     slug = models.SlugField(
@@ -108,8 +128,13 @@ class Article(models.Model):
     author_name = models.CharField(
         "tác giả", max_length=200, help_text="Một hoặc nhiều tên, ví dụ: Thúy Quyên."
     )
-    author_unit = models.CharField(
-        "đơn vị gửi bài", max_length=200, blank=True, help_text="Ví dụ: CĐCKCN."
+    author_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name="đơn vị gửi bài",
     )
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="articles", verbose_name="chuyên mục"
@@ -119,8 +144,15 @@ class Article(models.Model):
     )
     published_at = models.DateTimeField(
         "thời điểm xuất bản",
-        default=timezone.now,
-        help_text="Đặt thời điểm trong tương lai để hẹn giờ đăng bài.",
+        null=True,
+        blank=True,
+        help_text="Để trống: lấy lúc bài được duyệt đăng. Đặt giờ trong tương lai để hẹn giờ.",
+    )
+    expires_at = models.DateTimeField(
+        "thôi hiển thị lúc",
+        null=True,
+        blank=True,
+        help_text="Để trống nếu bài hiển thị lâu dài.",
     )
     is_featured = models.BooleanField("tin nổi bật", default=False)
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
@@ -134,6 +166,18 @@ class Article(models.Model):
         related_name="articles",
         verbose_name="người tạo",
     )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="người sửa cuối",
+    )
+    # Bumped by every save: a form carries the value it was opened at (news/concurrency.py).
+    edit_version = models.PositiveIntegerField("lần sửa", default=0, editable=False)
+    deleted_at = models.DateTimeField("vào thùng rác lúc", null=True, blank=True, editable=False)
 
     # Folded words for search (news/search.py), written by save(); never edited by hand.
     search_title = models.TextField(editable=False, blank=True, default="")
@@ -153,6 +197,11 @@ class Article(models.Model):
         verbose_name_plural = "bài viết"
         ordering = ["-published_at", "-id"]
         get_latest_by = "published_at"
+        permissions = [
+            ("submit_article", "Gửi bài chờ duyệt"),
+            ("review_article", "Duyệt, trả lại, xuất bản, hẹn giờ, gỡ bài và đặt tin nổi bật"),
+            ("edit_all_units", "Xem và sửa bài của mọi đơn vị"),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
             models.Index(
@@ -177,9 +226,13 @@ class Article(models.Model):
         self.search_text = search_document(
             self.title, self.summary, html_to_text(self.body), self.author_name
         )
+        self.edit_version += 1
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and SEARCHED_FIELDS.intersection(update_fields):
-            kwargs["update_fields"] = {*update_fields, "search_title", "search_text"}
+        if update_fields is not None:
+            extra = {"edit_version", "updated_at"}
+            if SEARCHED_FIELDS.intersection(update_fields):
+                extra |= {"search_title", "search_text"}
+            kwargs["update_fields"] = {*update_fields, *extra}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -190,17 +243,40 @@ class Article(models.Model):
             raise ValidationError(
                 {"cover_alt": "Hãy mô tả ảnh đại diện cho người không xem được ảnh."}
             )
+        if self.expires_at and self.published_at and self.expires_at <= self.published_at:
+            raise ValidationError({"expires_at": "Thời điểm thôi hiển thị phải sau lúc xuất bản."})
         # Runs before the form's uniqueness check, so a clashing slug becomes -2, not an error.
         self.slug = unique_slug(Article, self.slug or self.title, exclude_pk=self.pk)
 
     def is_published(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        now = timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+            and self.deleted_at is None
+        )
+
+    @property
+    def state_label(self):
+        """The state as the newsroom says it: Nháp, Chờ duyệt, Hẹn giờ 08:00 25/11, ..."""
+        if self.status != self.Status.PUBLISHED:
+            return self.get_status_display()
+        now = timezone.now()
+        if self.published_at and self.published_at > now:
+            return f"Hẹn giờ {timezone.localtime(self.published_at):%H:%M %d/%m}"
+        if self.expires_at and self.expires_at <= now:
+            return "Hết hạn hiển thị"
+        return "Đang hiển thị"
 
     @property
     def byline(self):
-        return " - ".join(part for part in (self.author_name, self.author_unit) if part)
+        unit = self.author_unit.short_name if self.author_unit_id else ""
+        return " - ".join(part for part in (self.author_name, unit) if part)
 
 
+@reversion.register()
 class Photo(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="photos", verbose_name="bài viết"
@@ -235,3 +311,33 @@ class Photo(models.Model):
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
         super().save(*args, **kwargs)
+
+
+class ArticleTransition(models.Model):
+    """One step of an article's life, written only by news.workflow.transition()."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="transitions", verbose_name="bài viết"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="người thực hiện",
+    )
+    at = models.DateTimeField("lúc", default=timezone.now, db_index=True)
+    from_status = models.CharField("từ", max_length=10, choices=Article.Status.choices)
+    to_status = models.CharField("sang", max_length=10, choices=Article.Status.choices)
+    comment = models.TextField("ghi chú", blank=True)
+    # A publication time chosen for this step (Hẹn giờ), kept for the timeline.
+    publish_at = models.DateTimeField("hẹn đăng lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "lượt chuyển trạng thái"
+        verbose_name_plural = "lượt chuyển trạng thái"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["to_status", "at"], name="transition_report_idx")]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

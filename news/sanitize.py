@@ -95,3 +95,17 @@ def ckeditor_allowed_content():
             tag + (f"[{attributes}]" if attributes else "") + (f"({classes})" if classes else "")
         )
     return "; ".join(rules)
+
+
+_BETWEEN_TAGS = re.compile(r">\s+<")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_html(html):
+    """The cleaned body with whitespace folded: the form to compare two bodies in.
+
+    The editor re-serialises the same HTML with other line breaks and indentation, and entities
+    in other spellings; neither is a change a person made.
+    """
+    cleaned = clean_html(html or "")
+    return _SPACES.sub(" ", _BETWEEN_TAGS.sub("><", cleaned)).strip()

@@ -4,10 +4,13 @@ from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
+
+from portal.newsroom.models import Unit
 
 from .models import Article, Category
 from .search import parse_query, search_articles
@@ -54,9 +57,24 @@ class CategoryDetailView(PublishedArticlesMixin, ListView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
+class UnitDetailView(PublishedArticlesMixin, ListView):
+    """A unit's published articles: what a district federation or a union has sent."""
+
+    template_name = "news/unit_detail.html"
+
+    def get_queryset(self):
+        self.unit = get_object_or_404(Unit, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(author_unit=self.unit)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(unit=self.unit, **kwargs)
+
+
 class ArticleDetailView(DetailView):
     def get_queryset(self):
-        articles = Article.objects.select_related("category").prefetch_related("photos")
+        articles = Article.objects.select_related("category", "author_unit").prefetch_related(
+            "photos"
+        )
         # Staff who may edit articles preview drafts; for everyone else a draft is a 404.
         if self.request.user.has_perm("news.change_article"):
             return articles
@@ -68,7 +86,8 @@ class ArticleDetailView(DetailView):
     def same_category(self):
         """Related articles and the previous/next one in the category, in one query."""
         article = self.object
-        when, pk = article.published_at, article.pk
+        # A draft previewed by staff has no publication time yet: neighbours of "now".
+        when, pk = article.published_at or timezone.now(), article.pk
         others = (
             Article.objects.published()
             .for_cards()

@@ -3,7 +3,13 @@ from django.urls import reverse
 
 from news.models import Article
 from tests.builders import ADD_URL, article_form, image_bytes, upload
-from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, StaffFactory
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    PhotoFactory,
+    StaffFactory,
+    UnitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +33,7 @@ def test_article_with_two_photos_created_in_the_admin_appears_on_the_site(client
         category,
         title="Công đoàn Khu công nghiệp trao quà Tết cho công nhân",
         author_name="Thanh Tâm",
-        author_unit="CĐCKCN",
+        author_unit=str(UnitFactory(short_name="CĐCKCN").pk),
         published_at_0="20/01/2021",
         published_at_1="14:00:00",
         cover=upload("bia.png", image_bytes(800, 500), "image/png"),
@@ -81,24 +87,24 @@ def test_changelist_columns_filters_and_search(client, editor):
     ArticleFactory(title="Tọa đàm về an toàn lao động", draft=True)
     url = reverse("admin:news_article_changelist")
     html = client.get(url).content.decode()
-    for column in ("ảnh", "tiêu đề", "chuyên mục", "trạng thái", "thời điểm xuất bản", "tác giả"):
+    columns = ("ảnh", "tiêu đề", "chuyên mục", "trạng thái", "đơn vị", "sửa cuối", "xuất bản")
+    for column in columns:
         assert column.lower() in html.lower()
     assert '<img src="/media/thumbs/' in html
-    drafts = client.get(url, {"status__exact": "draft"}).content.decode()
+    drafts = client.get(url, {"trang_thai": "draft"}).content.decode()
     assert "Tọa đàm về an toàn lao động" in drafts and "Hội thao công nhân" not in drafts
     found = client.get(url, {"q": "hội thao"}).content.decode()
     assert "Hội thao công nhân lao động" in found and "Tọa đàm" not in found
 
 
-def test_publish_and_unpublish_actions(client, editor):
+def test_publish_action_goes_through_the_workflow_and_stamps_the_time(client, editor):
     draft = ArticleFactory(draft=True)
     url = reverse("admin:news_article_changelist")
-    client.post(url, {"action": "publish", "_selected_action": [draft.pk]})
+    client.post(url, {"action": "publish_selected", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
     assert draft.status == Article.Status.PUBLISHED
-    client.post(url, {"action": "unpublish", "_selected_action": [draft.pk]})
-    draft.refresh_from_db()
-    assert draft.status == Article.Status.DRAFT
+    assert draft.is_published()
+    assert draft.transitions.get().actor == editor
 
 
 def test_change_form_has_view_on_site_and_photo_preview(client, editor):
@@ -117,5 +123,5 @@ def _content_type_id():
 
 
 def test_staff_without_permission_cannot_reach_the_article_admin(client):
-    client.force_login(StaffFactory(editor_permissions=False))
+    client.force_login(StaffFactory(role_name=None))
     assert client.get(reverse("admin:news_article_add")).status_code == 403

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.test import Client
 
 from news.models import Article
-from tests.factories import CategoryFactory, StaffFactory
+from tests.factories import CategoryFactory, StaffFactory, UnitFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,8 +49,7 @@ def test_editor_writes_an_article_with_ckeditor_and_saves_it(editor_page, live_s
     page.select_option("#id_category", str(category.pk))
     page.fill("#id_summary", "Sáng nay, hơn 300 đoàn viên tham gia ngày hội.")
     page.fill("#id_author_name", "Minh Thư")
-    page.fill("#id_author_unit", "CĐ Ngành Giáo dục")
-    page.select_option("#id_status", "published")
+    page.select_option("#id_author_unit", str(UnitFactory(short_name="CĐ Ngành Giáo dục").pk))
 
     # CKEditor 4 renders the body as an editable iframe with the news toolbar.
     editor = page.frame_locator("iframe.cke_wysiwyg_frame").locator("body")
@@ -61,7 +60,7 @@ def test_editor_writes_an_article_with_ckeditor_and_saves_it(editor_page, live_s
     assert toolbar.locator(".cke_button__source").count() == 0
     assert toolbar.locator(".cke_button__flash").count() == 0
 
-    page.locator("input[name=_save]").click()
+    page.locator("button[name=_transition][value=publish]").click()
     page.wait_for_url("**/admin/news/article/")
     article = Article.objects.get()
     assert article.slug == "ngay-hoi-doan-vien-cong-doan"

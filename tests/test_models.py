@@ -102,7 +102,6 @@ def test_menu_cache_is_cleared_when_categories_change(client):
     assert "Văn hóa thể thao" not in client.get("/").content.decode()
 
 
-def test_published_at_defaults_to_now():
-    before = timezone.now()
-    article = Article()
-    assert before <= article.published_at <= timezone.now()
+def test_a_new_article_has_no_publication_time_until_published():
+    assert Article().published_at is None
+    assert not ArticleFactory(draft=True).is_published()

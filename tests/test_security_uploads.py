@@ -209,7 +209,7 @@ def test_editor_upload_works_for_an_editor(media):
 def test_editor_upload_refuses_users_who_may_not_edit_articles(media, who):
     user = {
         "anonymous": lambda: None,
-        "staff without permission": lambda: StaffFactory(editor_permissions=False),
+        "staff without permission": lambda: StaffFactory(role_name=None),
         "not staff": lambda: UserFactory(),
     }[who]()
     client, token = csrf_client(user)

@@ -116,7 +116,7 @@ def test_json_ld_news_article(client, tricky):
         {
             "@type": "Person",
             "name": name,
-            "affiliation": {"@type": "Organization", "name": "CĐ Ngành Y tế"},
+            "affiliation": {"@type": "Organization", "name": "CĐ Ngành Y tế tỉnh"},
         }
         for name in ("Thúy Quyên", "Minh Hòa")
     ]

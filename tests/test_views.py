@@ -150,7 +150,7 @@ def test_unpublished_articles_are_a_404_for_the_public(client, site, key):
 
 @pytest.mark.parametrize("key", ["draft", "future"])
 def test_staff_without_permission_get_the_same_404(client, site, key):
-    client.force_login(StaffFactory(editor_permissions=False))
+    client.force_login(StaffFactory(role_name=None))
     assert client.get(site[key].get_absolute_url()).status_code == 404
 
 

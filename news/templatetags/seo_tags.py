@@ -92,16 +92,16 @@ def article_json_ld(article, request, url, image):
         for name in AUTHOR_SEPARATORS.split(article.author_name)
         if name.strip()
     ]
-    if article.author_unit:
+    if article.author_unit_id:
         for author in authors:
-            author["affiliation"] = {"@type": "Organization", "name": article.author_unit}
+            author["affiliation"] = {"@type": "Organization", "name": article.author_unit.name}
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.summary,
-        "datePublished": iso_datetime(article.published_at),
-        "dateModified": iso_datetime(max(article.updated_at, article.published_at)),
+        "datePublished": iso_datetime(article.published_at or article.updated_at),
+        "dateModified": iso_datetime(max(filter(None, (article.updated_at, article.published_at)))),
         "inLanguage": "vi",
         "articleSection": article.category.name,
         "author": authors or publisher,
@@ -132,7 +132,9 @@ def article_meta(context, article):
         "url": url,
         "description": Truncator(article.summary).words(60),
         "image": image,
-        "published_time": iso_datetime(article.published_at),
-        "modified_time": iso_datetime(max(article.updated_at, article.published_at)),
+        "published_time": iso_datetime(article.published_at or article.updated_at),
+        "modified_time": iso_datetime(
+            max(filter(None, (article.updated_at, article.published_at)))
+        ),
         "json_ld": article_json_ld(article, request, url, image),
     }

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "imagekit",
     "csp",
     "axes",
+    "reversion",
+    "portal.newsroom",
     "news",
 ]
 
@@ -241,6 +243,20 @@ AXES_COOLOFF_MESSAGE = (
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 SITE_NAME = "Cổng thông tin Liên đoàn Lao động tỉnh"
+# Absolute links in e-mail (no request there).
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Mail to staff (submissions, returns, publications, password resets): printed on a laptop,
+# SMTP from DJANGO_EMAIL_* in production.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Cổng thông tin LĐLĐ tỉnh <noreply@example.gov.vn>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_CONTACT = {
     "organisation": "Liên đoàn Lao động tỉnh",
     "address": env("CONTACT_ADDRESS", "Số 1 đường Trần Hưng Đạo, phường 1, thành phố tỉnh lỵ"),

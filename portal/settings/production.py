@@ -21,6 +21,9 @@ CSRF_COOKIE_SECURE = True
 # nginx appends the client's address to X-Forwarded-For; earlier entries may be forged.
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
 
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+SITE_URL = env("SITE_URL", f"https://{ALLOWED_HOSTS[0]}").rstrip("/")
+
 # Shared by every gunicorn worker on the host, so a cache cleared by one is cleared for all.
 CACHES = {
     "default": {

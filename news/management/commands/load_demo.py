@@ -10,9 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from news.demo_content import ARTICLES, CATEGORIES
+from news.demo_content import ARTICLES, CATEGORIES, UNITS
 from news.models import Article, Category, Photo
 from news.text import strip_diacritics, vietnamese_slugify
+from portal.newsroom.models import Unit
 
 SIZE = W, H = 1200, 750
 RED, GOLD = (184, 22, 30), (255, 214, 74)
@@ -55,9 +56,20 @@ class Command(BaseCommand):
                 new_categories += created
             self.stdout.write(f"Chuyên mục: {len(categories)} (mới {new_categories})")
 
+            units, new_units = {}, 0
+            for order, (short_name, name, kind) in enumerate(UNITS, start=1):
+                unit, created = Unit.objects.get_or_create(
+                    short_name=short_name, defaults={"name": name, "kind": kind, "order": order}
+                )
+                units[short_name] = unit
+                new_units += created
+            self.stdout.write(f"Đơn vị: {len(units)} (mới {new_units})")
+
             counts = {"articles": 0, "photos": 0, "new_photos": 0, "pictures": 0}
             for index, data in enumerate(ARTICLES):
-                article = self.load_article(index, data, categories, photos_per_article, counts)
+                article = self.load_article(
+                    index, data, categories, units, photos_per_article, counts
+                )
                 if verbosity > 1:
                     self.stdout.write(f"  {article.title}")
         self.stdout.write(f"Bài viết: {len(ARTICLES)} (mới {counts['articles']})")
@@ -65,7 +77,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Tệp ảnh vừa vẽ: {counts['pictures']}")
         self.stdout.write(self.style.SUCCESS("Xong nội dung mẫu."))
 
-    def load_article(self, index, data, categories, max_photos, counts):
+    def load_article(self, index, data, categories, units, max_photos, counts):
         published_at = publication_time(data["days_ago"], data["time"])
         cover = data["cover"]
         # Rows that exist are left as they are: an editor may have changed them since. So the
@@ -77,7 +89,7 @@ class Command(BaseCommand):
                 "summary": data["summary"].format(ngay=f"{published_at:%d/%m/%Y}"),
                 "body": data["body"],
                 "author_name": data["author"],
-                "author_unit": data["unit"],
+                "author_unit": units[data["unit"]],
                 "category": categories[data["category"]],
                 "status": data.get("status", Article.Status.PUBLISHED),
                 "published_at": published_at,

@@ -1,0 +1,36 @@
+"""The three newsroom roles and exactly the permissions each needs (made by migration 0002)."""
+
+CORRESPONDENT = "Cộng tác viên"
+EDITOR = "Biên tập viên"
+CONTENT_ADMIN = "Quản trị nội dung"
+
+_CORRESPONDENT = [
+    "news.add_article", "news.change_article", "news.view_article", "news.delete_article",
+    "news.submit_article",
+    "news.add_photo", "news.change_photo", "news.view_photo", "news.delete_photo",
+    "news.view_category", "newsroom.view_unit",
+]  # fmt: skip
+_EDITOR = _CORRESPONDENT + [
+    "news.review_article", "news.edit_all_units", "news.view_articletransition",
+]  # fmt: skip
+_CONTENT_ADMIN = _EDITOR + [
+    "news.add_category", "news.change_category", "news.delete_category",
+    "newsroom.add_unit", "newsroom.change_unit", "newsroom.delete_unit",
+    "newsroom.add_staffprofile", "newsroom.change_staffprofile", "newsroom.view_staffprofile",
+    "newsroom.delete_staffprofile",
+    "auth.add_user", "auth.change_user", "auth.view_user", "auth.view_group",
+]  # fmt: skip
+
+ROLES = {CORRESPONDENT: _CORRESPONDENT, EDITOR: _EDITOR, CONTENT_ADMIN: _CONTENT_ADMIN}
+
+
+def sync_roles(Group, Permission):
+    """Make the three groups hold exactly their permissions (models passed in, so the
+    migration can call it with its historical models)."""
+    for name, perms in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = [
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in (perm.split(".") for perm in perms)
+        ]
+        group.permissions.set(wanted)
