@@ -3,7 +3,6 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from news.models import Article, Category
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
