@@ -289,11 +289,11 @@ class ArticleAdmin(admin.ModelAdmin):
         if article.status == Article.Status.RETURNED and last and last.comment:
             return format_html(
                 '<strong class="state state--returned">{}</strong>'
-                '<div class="workflow-notice" role="alert">{} trả lại lúc {:%H:%M %d/%m/%Y}:'
+                '<div class="workflow-notice" role="alert">{} trả lại lúc {}:'
                 "<blockquote>{}</blockquote></div>",
                 article.state_label,
                 display_name(last.actor),
-                localtime(last.at),
+                f"{localtime(last.at):%H:%M %d/%m/%Y}",
                 last.comment,
             )
         return format_html("<strong>{}</strong>", article.state_label)
@@ -307,10 +307,10 @@ class ArticleAdmin(admin.ModelAdmin):
             '<ol class="timeline">{}</ol>',
             format_html_join(
                 "",
-                "<li><time>{:%H:%M %d/%m/%Y}</time> {}: {} → {}{}</li>",
+                "<li><time>{}</time> {}: {} → {}{}</li>",
                 (
                     (
-                        localtime(row.at),
+                        f"{localtime(row.at):%H:%M %d/%m/%Y}",
                         display_name(row.actor),
                         row.get_from_status_display(),
                         row.get_to_status_display(),

@@ -51,6 +51,49 @@ def article_form(category, *, photos=(), **fields):
     return data
 
 
+def change_form(article, **fields):
+    """POST data for the admin's change form of ``article`` as stored, opened now."""
+    local = timezone.localtime
+    photos = list(article.photos.all())
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "category": str(article.category_id),
+        "summary": article.summary,
+        "body": article.body,
+        "cover_caption": article.cover_caption,
+        "cover_alt": article.cover_alt,
+        "author_name": article.author_name,
+        "author_unit": str(article.author_unit_id or ""),
+        "published_at_0": f"{local(article.published_at):%d/%m/%Y}" if article.published_at else "",
+        "published_at_1": f"{local(article.published_at):%H:%M:%S}" if article.published_at else "",
+        "expires_at_0": "",
+        "expires_at_1": "",
+        "workflow_comment": "",
+        "opened_version": str(article.edit_version),
+        "photos-TOTAL_FORMS": str(len(photos)),
+        "photos-INITIAL_FORMS": str(len(photos)),
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "1000",
+        "_save": "Lưu",
+    }
+    if article.is_featured:
+        data["is_featured"] = "on"
+    for n, photo in enumerate(photos):
+        data.update(
+            {
+                f"photos-{n}-id": str(photo.pk),
+                f"photos-{n}-article": str(article.pk),
+                f"photos-{n}-caption": photo.caption,
+                f"photos-{n}-alt_text": photo.alt_text,
+                f"photos-{n}-credit": photo.credit,
+                f"photos-{n}-order": str(photo.order),
+            }
+        )
+    data.update(fields)
+    return data
+
+
 def image_bytes(width=64, height=48, fmt="PNG", color=(180, 16, 31), **save):
     buffer = io.BytesIO()
     mode = "RGB" if fmt == "JPEG" else "RGBA"
