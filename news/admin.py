@@ -12,6 +12,7 @@ from portal.newsroom.people import display_name, unit_of
 from . import workflow
 from .concurrency import conflict_message, stored_edit_version
 from .models import Article, Category, Photo
+from .revisions import ensure_baseline
 
 # What a state change in the form needs besides the model's fields.
 WORKFLOW_FIELDS = {"opened_version", "workflow_comment"}
@@ -320,6 +321,13 @@ class ArticleAdmin(admin.ModelAdmin):
                 ),
             ),
         )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            article = self.get_object(request, object_id)
+            if article is not None and workflow.can_edit(request.user, article):
+                ensure_baseline(article, request.user)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         article = obj or Article(status=Article.Status.DRAFT, author_unit=unit_of(request.user))

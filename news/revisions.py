@@ -5,6 +5,7 @@ conflict message and the version history compare snapshots, never raw rows, so d
 (search text, the edit counter, timestamps) never count as a change.
 """
 
+import reversion
 from django.contrib.contenttypes.models import ContentType
 from reversion.models import Version
 
@@ -79,3 +80,18 @@ def version_at(article, edit_version):
         if version.field_dict.get("edit_version") == edit_version:
             return version
     return None
+
+
+def ensure_baseline(article, user):
+    """Record the stored article as a version if its current state has none yet.
+
+    Called when a form is opened: a conflict message compares with what the person opened,
+    which may have been written by something that kept no version (an import, the shell).
+    """
+    latest = versions_of(article).first()
+    if latest is not None and latest.field_dict.get("edit_version") == article.edit_version:
+        return
+    with reversion.create_revision():
+        reversion.add_to_revision(article)
+        reversion.set_user(user)
+        reversion.set_comment("Bản đang lưu khi mở biểu mẫu")
