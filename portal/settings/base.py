@@ -42,6 +42,8 @@ DEBUG = env_bool("DEBUG", False)
 SERVE_MEDIA = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A Vietnamese 403 (templates/403_csrf.html) instead of "CSRF verification failed".
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
