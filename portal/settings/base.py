@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "news",
+    "portal.backups",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +134,8 @@ STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
+# Where `manage.py backup` (make backup) writes its archives.
+BACKUP_DIR = Path(env("BACKUP_DIR", BASE_DIR / "backups"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
