@@ -11,6 +11,7 @@ the database is touched.
 """
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -185,21 +186,11 @@ def create_backup(directory, *, using="default"):
                 data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
                 info = tarfile.TarInfo(MANIFEST)
                 info.size, info.mtime = len(data), int(timezone.now().timestamp())
-                tar.addfile(info, _BytesReader(data))
+                tar.addfile(info, io.BytesIO(data))
         partial.rename(path)  # only a finished archive carries the final name
     finally:
         partial.unlink(missing_ok=True)
     return path, manifest
-
-
-class _BytesReader:
-    def __init__(self, data):
-        self.data, self.offset = data, 0
-
-    def read(self, size=-1):
-        end = len(self.data) if size < 0 else self.offset + size
-        chunk, self.offset = self.data[self.offset : end], min(end, len(self.data))
-        return chunk
 
 
 def _safe_name(name):
