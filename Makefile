@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install migrate demo test test-sqlite test-postgres lint format bench superuser check-deploy clean
+.PHONY: run install migrate demo test test-sqlite test-postgres lint format bench superuser check-deploy backup restore clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,14 @@ format: install
 
 bench: install
 	$(PY) scripts/bench.py
+
+# make backup [BACKUP_DIR=/srv/portal/backups]; make restore FILE=backups/portal-....tar.gz
+backup: install
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--dir "$(BACKUP_DIR)")
+
+restore: install
+	@test -n "$(FILE)" || { echo "Cách dùng: make restore FILE=backups/portal-YYYYMMDD-HHMM.tar.gz"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=portal.settings.production \

@@ -1,5 +1,7 @@
 """Production settings: a clean `check --deploy`, and no start when half-configured."""
 
+import contextlib
+import http.client
 import json
 import os
 import re
@@ -11,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -96,16 +99,21 @@ NGINX_CONF = settings.BASE_DIR / "deploy" / "nginx.conf"
 NGINX = os.environ.get("NGINX_PATH") or shutil.which("nginx", path=f"{os.defpath}:/usr/sbin:/sbin")
 
 
-def media_block():
-    """The text of the `location /media/ { ... }` block, nested braces included."""
+def conf_block(opening):
+    """The text of the sample's block that starts with ``opening``, nested braces included."""
     text = NGINX_CONF.read_text()
-    start = text.index("location /media/ {")
+    start = text.index(opening)
     depth = 0
     for end in range(start, len(text)):
         depth += {"{": 1, "}": -1}.get(text[end], 0)
         if text[end] == "}" and depth == 0:
             return text[start : end + 1]
     raise AssertionError("unbalanced braces in deploy/nginx.conf")
+
+
+def media_block():
+    """The text of the `location /media/ { ... }` block."""
+    return conf_block("location /media/ {")
 
 
 def test_nginx_sample_serves_media_as_pictures_only():
@@ -134,6 +142,24 @@ def nginx_conf(temp, name, http, main=""):
         f" http {{ access_log off; {paths} {http} }}"
     )
     return str(path)
+
+
+@contextlib.contextmanager
+def running_nginx(temp, conf, port):
+    """nginx in the foreground with ``conf`` until the block ends, once it listens on ``port``."""
+    server = subprocess.Popen([NGINX, "-p", str(temp), "-c", conf])
+    try:
+        for _ in range(200):  # until nginx listens (or has died)
+            assert server.poll() is None, Path(f"{conf}.log").read_text()
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def free_port():
@@ -179,15 +205,7 @@ def test_nginx_sample_in_a_real_nginx(tmp_path):
         f"server {{ listen 127.0.0.1:{port}; {block} }}",
         main="daemon off; master_process off;",
     )
-    server = subprocess.Popen([NGINX, "-p", str(temp), "-c", conf])
-    try:
-        for _ in range(200):  # until nginx listens (or has died)
-            assert server.poll() is None, (temp / "media.conf.log").read_text()
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+    with running_nginx(temp, conf, port):
         answers = {}
         for name in ("anh.png", "trang.html", "logo.svg", "trang.html.png", "ghi-chu.txt"):
             try:
@@ -195,9 +213,6 @@ def test_nginx_sample_in_a_real_nginx(tmp_path):
                     answers[name] = (r.status, r.headers)
             except urllib.error.HTTPError as error:
                 answers[name] = (error.code, error.headers)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     status, headers = answers["anh.png"]
     assert status == 200 and headers["Content-Type"] == "image/png"
     assert headers["X-Content-Type-Options"] == "nosniff"
@@ -207,3 +222,84 @@ def test_nginx_sample_in_a_real_nginx(tmp_path):
     assert answers["trang.html.png"][1]["X-Content-Type-Options"] == "nosniff"
     for name in ("trang.html", "logo.svg", "ghi-chu.txt"):
         assert answers[name][0] == 404, name
+
+
+def error_pages_conf(temp, port, upstream_port, maintenance_flag):
+    """The sample's error pages, body size limit and proxy location on a plain-HTTP port."""
+    text = NGINX_CONF.read_text()
+    upstream = conf_block("upstream portal_app {").replace(
+        "127.0.0.1:8000", f"127.0.0.1:{upstream_port}"
+    )
+    limits = " ".join(re.findall(r"^\s*((?:client_max_body_size|error_page) [^;]+;)", text, re.M))
+    assert "client_max_body_size 12m;" in limits and limits.count("error_page") == 4
+    errors = conf_block("location ^~ /errors/ {").replace(
+        "root /srv/portal/app/deploy;", f"root {settings.BASE_DIR / 'deploy'};"
+    )
+    app = (
+        conf_block("location / {")
+        .replace("/srv/portal/maintenance", str(maintenance_flag))
+        .replace("proxy_read_timeout 60s;", "proxy_read_timeout 1s;")
+    )
+    server = f"server {{ listen 127.0.0.1:{port}; {limits} {errors} {app} }}"
+    return nginx_conf(
+        temp, "errors.conf", f"{upstream} {server}", main="daemon off; master_process off;"
+    )
+
+
+def ask(port, method="GET", path="/", length=None):
+    """(status, headers, text) of one request; ``length`` announces a body of that size."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest(method, path)
+        if length is not None:
+            connection.putheader("Content-Type", "multipart/form-data; boundary=x")
+            connection.putheader("Content-Length", str(length))
+        connection.endheaders()
+        if length:
+            connection.send(b"x" * 65536)  # a browser starts sending the body at once
+        response = connection.getresponse()
+        return response.status, response.headers, response.read().decode()
+    finally:
+        connection.close()
+
+
+def assert_vietnamese_page(answer, status, *phrases):
+    code, headers, text = answer
+    assert code == status, text
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert '<html lang="vi">' in text and "nginx" not in text
+    for phrase in phrases:
+        assert phrase in text
+
+
+@pytest.mark.skipif(not NGINX, reason="no nginx binary (set NGINX_PATH to run this test)")
+def test_nginx_error_pages_are_vietnamese(tmp_path):
+    """Too large a form (413), gunicorn down (502), maintenance (503) and too slow (504)."""
+    temp = tmp_path / "nginx"
+    temp.mkdir()
+    flag = tmp_path / "maintenance"
+    port, dead = free_port(), free_port()
+    with running_nginx(temp, error_pages_conf(temp, port, dead, flag), port):
+        too_large = ask(port, "POST", "/admin/news/article/add/", length=13 * 1024 * 1024)
+        down = ask(port)
+        flag.touch()
+        maintenance = ask(port, "GET", "/tin-tuc/")
+        assert ask(port, "GET", "/errors/502.html")[0] == 404  # internal: not a public page
+    assert_vietnamese_page(
+        too_large, 413, "Tệp gửi lên quá lớn", "mỗi ảnh tối đa 10 MB", "Nội dung bạn đã gõ vẫn còn"
+    )
+    assert "Quay lại" in too_large[2]
+    assert_vietnamese_page(down, 502, "Hệ thống đang gián đoạn", "tải lại trang")
+    assert_vietnamese_page(maintenance, 503, "đang bảo trì", "tải lại trang")
+
+    # An upstream that takes the connection and never answers.
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = free_port()
+        conf = error_pages_conf(temp, port, silent.getsockname()[1], tmp_path / "none")
+        with running_nginx(temp, conf, port):
+            slow = ask(port)
+    assert_vietnamese_page(slow, 504, "Máy chủ trả lời quá lâu", "tải lại trang")

@@ -42,6 +42,8 @@ DEBUG = env_bool("DEBUG", False)
 SERVE_MEDIA = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A Vietnamese 403 (templates/403_csrf.html) instead of "CSRF verification failed".
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "reversion",
     "portal.newsroom",
     "news",
+    "portal.backups",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +136,8 @@ STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
+# Where `manage.py backup` (make backup) writes its archives.
+BACKUP_DIR = Path(env("BACKUP_DIR", BASE_DIR / "backups"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
