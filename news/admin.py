@@ -1,15 +1,19 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import Http404, JsonResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
+from django.views.decorators.http import require_POST
 
 from portal.newsroom.people import display_name, unit_of
 
-from . import workflow
+from . import autosave, workflow
 from .concurrency import conflict_message, stored_edit_version
 from .models import Article, Category, Photo
 from .revisions import ensure_baseline
@@ -190,7 +194,8 @@ class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "admin/news/article/change_form.html"
 
     class Media:
-        js = ["admin/js/urlify.js", "js/admin-vi-slug.js"]  # after Django's URLify
+        # after Django's URLify; then the autosave and presence tick
+        js = ["admin/js/urlify.js", "js/admin-vi-slug.js", "js/article-autosave.js"]
 
     # --- what each person sees -------------------------------------------------------------
 
@@ -323,11 +328,58 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
         if request.method == "GET":
             article = self.get_object(request, object_id)
             if article is not None and workflow.can_edit(request.user, article):
                 ensure_baseline(article, request.user)
+                extra_context.update(self.autosave_context(request, article))
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        if request.method == "GET" and self.has_add_permission(request):
+            extra_context.update(self.autosave_context(request, None))
+        return super().add_view(request, form_url, extra_context)
+
+    def autosave_context(self, request, article):
+        if article is None:
+            url = reverse("admin:news_article_autosave_new")
+        else:
+            url = reverse("admin:news_article_autosave", args=[article.pk])
+        offer = autosave.offer(request.user, article)
+        return {
+            "autosave_config": {
+                "url": url,
+                "interval": settings.ARTICLE_AUTOSAVE_SECONDS,
+                "fields": autosave.FIELDS,
+            },
+            "autosave_offer": offer,
+            "presence": autosave.here(request.user, article.pk) if article else [],
+        }
+
+    def get_urls(self):
+        tick = self.admin_site.admin_view(require_POST(self.autosave_view))
+        return [
+            path("tu-luu/", tick, name="news_article_autosave_new"),
+            path("<path:object_id>/tu-luu/", tick, name="news_article_autosave"),
+            *super().get_urls(),
+        ]
+
+    def autosave_view(self, request, object_id=None):
+        """The form's tick: keep the person's text, say who else has the article open."""
+        article = None
+        if object_id is not None:
+            article = self.get_object(request, object_id)
+            if article is None:
+                raise Http404
+            if not workflow.can_edit(request.user, article):
+                raise PermissionDenied
+        elif not self.has_add_permission(request):
+            raise PermissionDenied
+        autosave.store(request.user, article, request.POST)
+        others = autosave.here(request.user, article.pk) if article else []
+        return JsonResponse({"saved_at": f"{localtime():%H:%M:%S}", "others": others})
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         article = obj or Article(status=Article.Status.DRAFT, author_unit=unit_of(request.user))
@@ -355,6 +407,7 @@ class ArticleAdmin(admin.ModelAdmin):
         form.save_m2m()
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
+        autosave.discard(request.user, article if change else None)
         step = form.requested_step()
         if step:
             workflow.transition(

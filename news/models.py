@@ -341,3 +341,32 @@ class ArticleTransition(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class Autosave(models.Model):
+    """What a person's open article form held at its last tick: theirs alone, never the article.
+
+    One per person and article (article empty: a new article's form).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="người sửa",
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    data = models.JSONField("nội dung", default=dict)
+    saved_at = models.DateTimeField("lúc tự lưu", default=timezone.now)
+
+    class Meta:
+        verbose_name = "bản tự lưu"
+        verbose_name_plural = "bản tự lưu"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "article"], name="one_autosave_per_form")
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.saved_at:%H:%M %d/%m/%Y}"

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 class Clicks:
-    """A page whose clicks are counted, for the closing note's "clicks from writing to publishing"."""
+    """A page whose clicks are counted: "clicks from writing to publishing"."""
 
     def __init__(self, page):
         self.page, self.count = page, 0

@@ -247,6 +247,9 @@ AXES_COOLOFF_MESSAGE = (
 # Reverse proxies in front of Django that append to X-Forwarded-For (production: nginx, 1).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
+# How often an open article form keeps its text in the person's autosave (news/autosave.py).
+ARTICLE_AUTOSAVE_SECONDS = 30
+
 SITE_NAME = "Cổng thông tin Liên đoàn Lao động tỉnh"
 # Absolute links in e-mail (no request there).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
