@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install migrate demo test test-sqlite test-postgres lint format bench superuser check-deploy backup restore clean
+.PHONY: run install migrate demo test test-sqlite test-postgres lint format bench superuser check-deploy messages backup restore clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,10 @@ check-deploy: install
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	DJANGO_ALLOWED_HOSTS=congdoan.example.gov.vn \
 	$(PY) manage.py check --deploy --fail-level WARNING
+
+# locale/vi/LC_MESSAGES/*.po -> .mo (needs GNU gettext's msgfmt); commit both.
+messages: install
+	$(PY) manage.py compilemessages -l vi --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "imagekit",
     "csp",
-    "axes",
+    "portal.apps.AxesConfig",  # django-axes, named in Vietnamese
     "reversion",
     "portal.newsroom",
     "news",
@@ -125,6 +125,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
+# Our Vietnamese strings for what Django's own catalogues lack or get wrong (README).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
