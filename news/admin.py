@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from portal.newsroom.people import display_name, unit_of
 
 from . import autosave, workflow
+from .admin_search import FoldedSearchMixin
 from .concurrency import conflict_message, stored_edit_version
 from .models import Article, Category, Photo
 from .revisions import ensure_baseline
@@ -177,7 +178,7 @@ class AuthorFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "cover_thumbnail", "title", "category", "state", "unit", "last_changed_by",
