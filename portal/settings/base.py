@@ -163,6 +163,8 @@ CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_CONFIGS = {
     "default": {
         "language": "vi",
+        # What the vi language files leave in English is in static/js/ckeditor-vi.js.
+        "applicationTitle": "Trình soạn thảo văn bản",
         "height": 420,
         "width": "100%",
         "toolbar": "news",
