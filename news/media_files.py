@@ -1,0 +1,114 @@
+"""Picture files on disk: which rows use a file, its imagekit thumbnails, removing it once unused.
+
+Replacing or clearing a cover, replacing a photo's image or deleting a photo leaves the old file
+and its thumbnails behind; ``forget()`` removes them after the transaction commits, unless
+another row still names the file. This is wired with signals (``connect()``, called from
+NewsConfig.ready) rather than in ``save()``: it is a storage concern that must also follow
+cascades and queryset deletes, which never call ``Photo.delete()``.
+"""
+
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_init, post_save
+from imagekit.cachefiles.backends import get_default_cachefile_backend
+
+# Which field of which model holds a picture; everything here works from this table.
+PICTURE_FIELDS = {"Article": "cover", "Photo": "image"}
+
+
+def media_path(name):
+    return Path(settings.MEDIA_ROOT) / name
+
+
+def thumbnail_dir(name):
+    """imagekit's cache folder for a source: thumbs/<source path without extension>/."""
+    return media_path(Path(settings.IMAGEKIT_CACHEFILE_DIR) / Path(name).with_suffix(""))
+
+
+def is_referenced(name):
+    """Whether a cover or a photo row (in the trash or not) names the file ``name``."""
+    from .models import Article, Photo
+
+    return Article.objects.filter(cover=name).exists() or Photo.objects.filter(image=name).exists()
+
+
+def remove_thumbnails(name):
+    folder = thumbnail_dir(name)
+    if not folder.is_dir():
+        return
+    # imagekit caches that a thumbnail exists; forget it, or it is never made again.
+    backend = get_default_cachefile_backend()
+    root = Path(settings.MEDIA_ROOT)
+    for path in folder.rglob("*"):
+        key = backend.get_key(SimpleNamespace(name=str(path.relative_to(root))))
+        backend.cache.delete(key)
+    shutil.rmtree(folder)
+    _prune_empty(folder.parent)
+
+
+def remove_if_unused(name):
+    """Remove ``name`` and its thumbnails unless a row still uses it; True if it was removed."""
+    if not name or is_referenced(name):
+        return False
+    remove_thumbnails(name)
+    path = media_path(name)
+    if not path.is_file():
+        return False
+    path.unlink()
+    _prune_empty(path.parent)
+    return True
+
+
+def forget(name):
+    """Remove ``name`` once the current transaction commits (at once outside a transaction)."""
+    if name:
+        transaction.on_commit(lambda: remove_if_unused(name))
+
+
+def _prune_empty(folder):
+    """Remove empty folders from ``folder`` up to MEDIA_ROOT (not included)."""
+    root = Path(settings.MEDIA_ROOT).resolve()
+    folder = folder.resolve()
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty
+            return
+        folder = folder.parent
+
+
+def _stored_name(instance, field):
+    # Deferred fields are not in __dict__; reading them here would cost a query per row.
+    value = instance.__dict__.get(field)
+    return getattr(value, "name", value) or ""
+
+
+def _remember(sender, instance, **kwargs):
+    field = PICTURE_FIELDS[sender.__name__]
+    instance._stored_picture = _stored_name(instance, field) if instance.pk else ""
+
+
+def _saved(sender, instance, **kwargs):
+    field = PICTURE_FIELDS[sender.__name__]
+    old, new = getattr(instance, "_stored_picture", ""), _stored_name(instance, field)
+    if old and old != new:
+        forget(old)
+    instance._stored_picture = new
+
+
+def _deleted(sender, instance, **kwargs):
+    forget(_stored_name(instance, PICTURE_FIELDS[sender.__name__]))
+
+
+def connect():
+    from .models import Article, Photo
+
+    for model in (Article, Photo):
+        uid = f"news.media_files.{model.__name__}"
+        post_init.connect(_remember, sender=model, dispatch_uid=uid)
+        post_save.connect(_saved, sender=model, dispatch_uid=uid)
+        post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
