@@ -5,3 +5,8 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "news"
     verbose_name = "Tin tức"
+
+    def ready(self):
+        from . import media_files
+
+        media_files.connect()
