@@ -7,6 +7,7 @@ NewsConfig.ready) rather than in ``save()``: it is a storage concern that must a
 cascades and queryset deletes, which never call ``Photo.delete()``.
 """
 
+import datetime as dt
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,6 +15,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save
+from django.utils import timezone
 from imagekit.cachefiles.backends import get_default_cachefile_backend
 
 # Which field of which model holds a picture; everything here works from this table.
@@ -112,3 +114,61 @@ def connect():
         post_init.connect(_remember, sender=model, dispatch_uid=uid)
         post_save.connect(_saved, sender=model, dispatch_uid=uid)
         post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
+
+
+# Folders whose files belong to rows of this app; clean_media looks nowhere else.
+MANAGED_FOLDERS = ("news/covers/", "news/photos/")
+# A fresh editor upload may sit in a form not yet saved.
+EDITOR_GRACE = dt.timedelta(days=1)
+
+
+def orphans(now=None):
+    """Files under MEDIA_ROOT that no row uses, relative to it, sorted.
+
+    Covers and photos no row names; editor uploads older than a day that no article body shows;
+    thumbnails whose source is gone or unused; trash folders of articles no longer in the trash.
+    """
+    from .models import Article, Photo
+    from .trash import TRASH_DIR, body_files
+
+    root = Path(settings.MEDIA_ROOT)
+    now = now or timezone.now()
+    used = set(Article.objects.exclude(cover="").values_list("cover", flat=True))
+    used |= set(Photo.objects.values_list("image", flat=True))
+    for body in Article.objects.values_list("body", flat=True).iterator():
+        used |= body_files(body)
+    trashed = {
+        str(pk)
+        for pk in Article.objects.filter(deleted_at__isnull=False).values_list("pk", flat=True)
+    }
+    sources = {str(Path(name).with_suffix("")) for name in used if (root / name).is_file()}
+    editor = settings.CKEDITOR_UPLOAD_PATH
+    thumbs = settings.IMAGEKIT_CACHEFILE_DIR.rstrip("/") + "/"
+    trash = TRASH_DIR + "/"
+    found = []
+    for path in root.rglob("*"):
+        if not path.is_file():
+            continue
+        name = path.relative_to(root).as_posix()
+        if name.startswith(MANAGED_FOLDERS):
+            unused = name not in used
+        elif name.startswith(editor):
+            modified = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+            unused = name not in used and now - modified > EDITOR_GRACE
+        elif name.startswith(thumbs):
+            unused = str(Path(name).parent.relative_to(thumbs)) not in sources
+        elif name.startswith(trash):
+            unused = name.split("/")[1] not in trashed
+        else:
+            continue
+        if unused:
+            found.append(name)
+    return sorted(found)
+
+
+def remove(names):
+    root = Path(settings.MEDIA_ROOT)
+    for name in names:
+        path = root / name
+        path.unlink(missing_ok=True)
+        _prune_empty(path.parent)

@@ -1,13 +1,19 @@
 """Picture files follow their rows: a replaced or removed picture goes with its thumbnails, after
 commit (news/media_files.py); clean_media finds what no row uses."""
 
+import hashlib
+import os
+import time
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from news import trash
 from news.models import Article, Photo
 from tests.builders import article_form, image_bytes
 from tests.factories import ArticleFactory, PhotoFactory, StaffFactory
@@ -125,3 +131,78 @@ def test_a_file_another_row_names_is_kept(media, django_capture_on_commit_callba
         PhotoFactory(article=second, image=shared).delete()
     assert (media / shared).is_file()
     assert Article.objects.get(pk=second.pk).cover.name == shared
+
+
+# clean_media ------------------------------------------------------------------------------------
+
+
+def checksums(root):
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in Path(root).rglob("*")
+        if p.is_file()
+    }
+
+
+def put(root, name, *, days_old=0):
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(image_bytes(10, 10))
+    if days_old:
+        then = time.time() - days_old * 86400
+        os.utime(path, (then, then))
+    return name
+
+
+def run_clean_media(*args):
+    stdout = StringIO()
+    call_command("clean_media", *args, stdout=stdout)
+    return stdout.getvalue()
+
+
+def test_clean_media_lists_exactly_the_orphans_then_removes_them_and_nothing_else(
+    media, django_capture_on_commit_callbacks
+):
+    used_upload = put(media, "editor/2020/01/dung-trong-bai.png", days_old=3)
+    article = with_thumbnails(
+        ArticleFactory(
+            with_cover=True,
+            body=f'<p>Ảnh:</p><p><img src="/media/{used_upload}" alt="Hội nghị"></p>',
+        )
+    )
+    assert PhotoFactory(article=article).thumbnail.url
+    in_trash = ArticleFactory(with_cover=True)
+    PhotoFactory(article=in_trash)
+    with django_capture_on_commit_callbacks(execute=True):
+        trash.move_to_trash(in_trash, StaffFactory())
+    assert (media / ".trash" / str(in_trash.pk)).is_dir()
+    fresh_upload = put(media, "editor/2020/01/vua-tai-len.png")  # an open form may still use it
+    elsewhere = put(media, "khac/ghi-chu.png")  # not a folder of this app
+    orphan_article = with_thumbnails(ArticleFactory(with_cover=True))
+    orphans = sorted(
+        [
+            put(media, "news/covers/2020/01/khong-ai-dung.jpg"),
+            put(media, "news/photos/2020/01/khong-ai-dung.jpg"),
+            put(media, "editor/2019/12/bo-quen.png", days_old=2),
+            put(media, "thumbs/news/covers/2019/01/da-xoa/abc.jpg"),
+            put(media, ".trash/999999/news/covers/2019/01/da-xoa-han.jpg"),
+            orphan_article.cover.name,
+            *(str(p.relative_to(media)) for p in thumbnails(media, orphan_article.cover.name)),
+        ]
+    )
+    Article.objects.filter(pk=orphan_article.pk).delete()  # a row gone without its files
+    before = checksums(media)
+    assert set(orphans) <= set(before) and fresh_upload in before and elsewhere in before
+
+    listed = run_clean_media("--dry-run")
+    assert [line.strip() for line in listed.splitlines()[:-1]] == orphans
+    assert f"Sẽ xóa {len(orphans)} tệp" in listed
+    assert checksums(media) == before
+
+    done = run_clean_media()
+    assert f"Đã xóa {len(orphans)} tệp" in done
+    after = checksums(media)
+    assert after == {name: digest for name, digest in before.items() if name not in orphans}
+    assert run_clean_media("--dry-run").splitlines() == [
+        "Sẽ xóa 0 tệp không còn dùng (chạy thử, chưa xóa)."
+    ]
