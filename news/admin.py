@@ -1,10 +1,13 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.admin.utils import model_ngettext
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -13,10 +16,10 @@ from django.views.decorators.http import require_POST
 
 from portal.newsroom.people import display_name, unit_of
 
-from . import autosave, workflow
+from . import autosave, trash, workflow
 from .admin_search import FoldedSearchMixin
 from .concurrency import conflict_message, stored_edit_version
-from .models import Article, Category, Photo
+from .models import Article, Category, Photo, TrashedArticle
 from .revisions import ensure_baseline
 
 # What a state change in the form needs besides the model's fields.
@@ -191,8 +194,9 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [PhotoInline]
-    actions = ["publish_selected", "submit_selected"]
+    actions = ["publish_selected", "submit_selected", "trash_selected"]
     change_form_template = "admin/news/article/change_form.html"
+    delete_confirmation_template = "admin/news/article/trash_confirmation.html"
 
     class Media:
         # after Django's URLify; then the autosave and presence tick
@@ -254,19 +258,73 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
     def get_actions(self, request):
         actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # deleting goes to the trash: trash_selected
         if not workflow.may_review(request.user):
             actions.pop("publish_selected", None)
             # Bulk delete asks no question per article; a correspondent deletes one at a time.
-            actions.pop("delete_selected", None)
+            actions.pop("trash_selected", None)
         if not request.user.has_perm("news.submit_article"):
             actions.pop("submit_selected", None)
         return actions
+
+    # --- deleting: to the trash (news/trash.py) ---------------------------------------------
+
+    def delete_model(self, request, obj):
+        trash.move_to_trash(obj, request.user)
 
     def delete_queryset(self, request, queryset):
         refused = [a for a in queryset if not workflow.can_delete(request.user, a)]
         if refused:
             raise PermissionDenied("Bạn không có quyền xóa một số bài đã chọn.")
-        super().delete_queryset(request, queryset)
+        for article in queryset:
+            trash.move_to_trash(article, request.user)
+
+    def log_deletions(self, request, queryset):
+        """Nothing is deleted: trash.move_to_trash() writes the history."""
+
+    def get_deleted_objects(self, objs, request):
+        # Photos and history stay with the article in the trash: nothing else is deleted.
+        return [str(obj) for obj in objs], {}, set(), []
+
+    def render_delete_form(self, request, context):
+        context["keep_days"] = trash.KEEP_DAYS
+        return super().render_delete_form(request, context)
+
+    def response_delete(self, request, obj_display, obj_id):
+        if IS_POPUP_VAR in request.POST:
+            return super().response_delete(request, obj_display, obj_id)
+        self.message_user(
+            request,
+            f"Đã chuyển bài «{obj_display}» vào thùng rác; có thể khôi phục trong "
+            f"{trash.KEEP_DAYS} ngày.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:news_article_changelist"))
+
+    @admin.action(description="Chuyển các bài đã chọn vào thùng rác", permissions=["delete"])
+    def trash_selected(self, request, queryset):
+        if request.POST.get("post") == "yes":
+            articles = list(queryset)
+            self.delete_queryset(request, articles)
+            count = len(articles)
+            self.message_user(
+                request,
+                f"Đã chuyển {count} {model_ngettext(self.opts, count)} vào thùng rác.",
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/news/article/trash_selected_confirmation.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Chuyển vào thùng rác",
+                "articles": queryset,
+                "opts": self.opts,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "keep_days": trash.KEEP_DAYS,
+            },
+        )
 
     # --- the list ---------------------------------------------------------------------------
 
@@ -457,3 +515,67 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
     @admin.action(description="Gửi duyệt các bài đã chọn", permissions=["change"])
     def submit_selected(self, request, queryset):
         self._take_step(request, queryset, "submit")
+
+
+@admin.register(TrashedArticle)
+class TrashedArticleAdmin(admin.ModelAdmin):
+    """Thùng rác: deleted articles for 30 days, to restore (news/trash.py); read only."""
+
+    list_display = ["title", "unit", "deleted_by_name", "deleted_at", "days_left"]
+    list_display_links = None
+    list_select_related = ["author_unit", "deleted_by__profile"]
+    search_fields = ["title"]
+    actions = ["restore_selected"]
+
+    def get_queryset(self, request):
+        articles = super().get_queryset(request).filter(deleted_at__isnull=False)
+        if workflow.sees_all_units(request.user):
+            return articles
+        unit = unit_of(request.user)
+        return articles.filter(author_unit=unit) if unit else articles.none()
+
+    # Whoever may delete articles sees the trash of what they can reach; it is changed only by
+    # the restore action.
+    def has_module_permission(self, request):
+        return request.user.has_perm("news.delete_article")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("news.delete_article")
+
+    def has_restore_permission(self, request):
+        return request.user.has_perm("news.delete_article")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="đơn vị", ordering="author_unit__short_name")
+    def unit(self, article):
+        return article.author_unit.short_name if article.author_unit_id else "—"
+
+    @admin.display(description="người xóa")
+    def deleted_by_name(self, article):
+        return display_name(article.deleted_by) if article.deleted_by_id else "—"
+
+    @admin.display(description="còn lại (ngày)")
+    def days_left(self, article):
+        return trash.days_left(article)
+
+    @admin.action(description="Khôi phục các bài đã chọn", permissions=["restore"])
+    def restore_selected(self, request, queryset):
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                trash.restore(article, request.user)
+                done += 1
+            except PermissionDenied as error:
+                refused.append(str(error))
+        if done:
+            self.message_user(request, f"Đã khôi phục {done} bài viết.", messages.SUCCESS)
+        for reason in refused:
+            self.message_user(request, reason, messages.WARNING)

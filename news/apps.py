@@ -10,3 +10,6 @@ class NewsConfig(AppConfig):
         from . import admin_i18n
 
         admin_i18n.install()
+        from . import media_files
+
+        media_files.connect()

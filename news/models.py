@@ -178,6 +178,15 @@ class Article(models.Model):
     # Bumped by every save: a form carries the value it was opened at (news/concurrency.py).
     edit_version = models.PositiveIntegerField("lần sửa", default=0, editable=False)
     deleted_at = models.DateTimeField("vào thùng rác lúc", null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="người xóa",
+    )
 
     # Folded words for search (news/search.py), written by save(); never edited by hand.
     search_title = models.TextField(editable=False, blank=True, default="")
@@ -274,6 +283,16 @@ class Article(models.Model):
     def byline(self):
         unit = self.author_unit.short_name if self.author_unit_id else ""
         return " - ".join(part for part in (self.author_name, unit) if part)
+
+
+class TrashedArticle(Article):
+    """Articles in the trash, for their own admin list (news/trash.py moves them in and out)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "bài trong thùng rác"
+        verbose_name_plural = "thùng rác"
+        default_permissions = ()
 
 
 @reversion.register()

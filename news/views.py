@@ -75,9 +75,10 @@ class ArticleDetailView(DetailView):
         articles = Article.objects.select_related("category", "author_unit").prefetch_related(
             "photos"
         )
-        # Staff who may edit articles preview drafts; for everyone else a draft is a 404.
+        # Staff who may edit articles preview drafts; for everyone else a draft is a 404. An
+        # article in the trash is a 404 for everyone (its pictures are out of the served tree).
         if self.request.user.has_perm("news.change_article"):
-            return articles
+            return articles.live()
         return articles.published()
 
     def get_context_data(self, **kwargs):

@@ -3,6 +3,7 @@ import re
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.static import serve
 
@@ -26,13 +27,20 @@ urlpatterns = [
     path("", include("news.urls")),
 ]
 
+
+def serve_media(request, path):
+    """Django's static serve, refusing hidden folders such as the trash (MEDIA_ROOT/.trash/)."""
+    if any(part.startswith(".") for part in re.split(r"[/\\]", path)):
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
     # static() serves nothing unless DEBUG is on; tests (DEBUG off) need the pictures too.
     # SecurityMiddleware adds nosniff and PathCSPMiddleware the sandbox policy of MEDIA_URL.
     urlpatterns += [
         re_path(
             rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            serve_media,
         )
     ]

@@ -11,8 +11,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -197,22 +195,14 @@ def test_nginx_sample_in_a_real_nginx(tmp_path):
     (media / "news" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
     (media / "news" / "trang.html.png").write_text("<html><script>alert(1)</script></html>")
     (media / "news" / "ghi-chu.txt").write_text("không phải ảnh")
-    port = free_port()
-    block = media_block().replace("root /srv/portal;", f"root {tmp_path / 'srv'};")
-    conf = nginx_conf(
-        temp,
-        "media.conf",
-        f"server {{ listen 127.0.0.1:{port}; {block} }}",
-        main="daemon off; master_process off;",
-    )
-    with running_nginx(temp, conf, port):
-        answers = {}
-        for name in ("anh.png", "trang.html", "logo.svg", "trang.html.png", "ghi-chu.txt"):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/media/news/{name}") as r:
-                    answers[name] = (r.status, r.headers)
-            except urllib.error.HTTPError as error:
-                answers[name] = (error.code, error.headers)
+    (media / ".trash" / "7" / "news").mkdir(parents=True)
+    (media / ".trash" / "7" / "news" / "anh.png").write_bytes(image_bytes(8, 8))
+    with media_nginx(tmp_path, media) as get:
+        answers = {
+            name: get(f"/media/news/{name}")
+            for name in ("anh.png", "trang.html", "logo.svg", "trang.html.png", "ghi-chu.txt")
+        }
+        trashed = [get("/media/.trash/7/news/anh.png"), get("/media/news/../.trash/7/news/anh.png")]
     status, headers = answers["anh.png"]
     assert status == 200 and headers["Content-Type"] == "image/png"
     assert headers["X-Content-Type-Options"] == "nosniff"
@@ -222,6 +212,40 @@ def test_nginx_sample_in_a_real_nginx(tmp_path):
     assert answers["trang.html.png"][1]["X-Content-Type-Options"] == "nosniff"
     for name in ("trang.html", "logo.svg", "ghi-chu.txt"):
         assert answers[name][0] == 404, name
+    assert [status for status, _ in trashed] == [404, 404]
+
+
+@contextlib.contextmanager
+def media_nginx(tmp_path, media):
+    """A real nginx serving the sample's /media/ location from ``media`` (a folder named media).
+
+    Yields ``get(path)`` -> (status, headers).
+    """
+    assert media.name == "media"
+    temp = tmp_path / "nginx-media"
+    temp.mkdir(exist_ok=True)
+    port = free_port()
+    block = media_block().replace("root /srv/portal;", f"root {media.parent};")
+    conf = nginx_conf(
+        temp,
+        "media.conf",
+        f"server {{ listen 127.0.0.1:{port}; {block} }}",
+        main="daemon off; master_process off;",
+    )
+
+    def get(path):
+        # http.client sends the path as given (urllib would not keep "..").
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            return response.status, response.headers
+        finally:
+            connection.close()
+
+    with running_nginx(temp, conf, port):
+        yield get
 
 
 def error_pages_conf(temp, port, upstream_port, maintenance_flag):

@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand
+
+from news import media_files
+
+
+class Command(BaseCommand):
+    help = (
+        "Xóa các tệp trong MEDIA_ROOT không còn bài nào dùng: ảnh đại diện, ảnh trong bài, ảnh "
+        "chèn trong nội dung (cũ hơn 1 ngày), ảnh thu nhỏ, thùng rác của bài đã xóa hẳn."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="chỉ liệt kê, không xóa tệp nào")
+
+    def handle(self, *args, dry_run, **options):
+        names = media_files.orphans()
+        for name in names:
+            self.stdout.write(f"  {name}")
+        if dry_run:
+            self.stdout.write(f"Sẽ xóa {len(names)} tệp không còn dùng (chạy thử, chưa xóa).")
+            return
+        media_files.remove(names)
+        self.stdout.write(f"Đã xóa {len(names)} tệp không còn dùng.")

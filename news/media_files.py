@@ -1,0 +1,174 @@
+"""Picture files on disk: which rows use a file, its imagekit thumbnails, removing it once unused.
+
+Replacing or clearing a cover, replacing a photo's image or deleting a photo leaves the old file
+and its thumbnails behind; ``forget()`` removes them after the transaction commits, unless
+another row still names the file. This is wired with signals (``connect()``, called from
+NewsConfig.ready) rather than in ``save()``: it is a storage concern that must also follow
+cascades and queryset deletes, which never call ``Photo.delete()``.
+"""
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_init, post_save
+from django.utils import timezone
+from imagekit.cachefiles.backends import get_default_cachefile_backend
+
+# Which field of which model holds a picture; everything here works from this table.
+PICTURE_FIELDS = {"Article": "cover", "Photo": "image"}
+
+
+def media_path(name):
+    return Path(settings.MEDIA_ROOT) / name
+
+
+def thumbnail_dir(name):
+    """imagekit's cache folder for a source: thumbs/<source path without extension>/."""
+    return media_path(Path(settings.IMAGEKIT_CACHEFILE_DIR) / Path(name).with_suffix(""))
+
+
+def is_referenced(name):
+    """Whether a cover or a photo row (in the trash or not) names the file ``name``."""
+    from .models import Article, Photo
+
+    return Article.objects.filter(cover=name).exists() or Photo.objects.filter(image=name).exists()
+
+
+def remove_thumbnails(name):
+    folder = thumbnail_dir(name)
+    if not folder.is_dir():
+        return
+    # imagekit caches that a thumbnail exists; forget it, or it is never made again.
+    backend = get_default_cachefile_backend()
+    root = Path(settings.MEDIA_ROOT)
+    for path in folder.rglob("*"):
+        key = backend.get_key(SimpleNamespace(name=str(path.relative_to(root))))
+        backend.cache.delete(key)
+    shutil.rmtree(folder)
+    _prune_empty(folder.parent)
+
+
+def remove_if_unused(name):
+    """Remove ``name`` and its thumbnails unless a row still uses it; True if it was removed."""
+    if not name or is_referenced(name):
+        return False
+    remove_thumbnails(name)
+    path = media_path(name)
+    if not path.is_file():
+        return False
+    path.unlink()
+    _prune_empty(path.parent)
+    return True
+
+
+def forget(name):
+    """Remove ``name`` once the current transaction commits (at once outside a transaction)."""
+    if name:
+        transaction.on_commit(lambda: remove_if_unused(name))
+
+
+def _prune_empty(folder):
+    """Remove empty folders from ``folder`` up to MEDIA_ROOT (not included)."""
+    root = Path(settings.MEDIA_ROOT).resolve()
+    folder = folder.resolve()
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty
+            return
+        folder = folder.parent
+
+
+def _stored_name(instance, field):
+    # Deferred fields are not in __dict__; reading them here would cost a query per row.
+    value = instance.__dict__.get(field)
+    return getattr(value, "name", value) or ""
+
+
+def _remember(sender, instance, **kwargs):
+    field = PICTURE_FIELDS[sender.__name__]
+    instance._stored_picture = _stored_name(instance, field) if instance.pk else ""
+
+
+def _saved(sender, instance, **kwargs):
+    field = PICTURE_FIELDS[sender.__name__]
+    old, new = getattr(instance, "_stored_picture", ""), _stored_name(instance, field)
+    if old and old != new:
+        forget(old)
+    instance._stored_picture = new
+
+
+def _deleted(sender, instance, **kwargs):
+    forget(_stored_name(instance, PICTURE_FIELDS[sender.__name__]))
+
+
+def connect():
+    from .models import Article, Photo
+
+    for model in (Article, Photo):
+        uid = f"news.media_files.{model.__name__}"
+        post_init.connect(_remember, sender=model, dispatch_uid=uid)
+        post_save.connect(_saved, sender=model, dispatch_uid=uid)
+        post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
+
+
+# Folders whose files belong to rows of this app; clean_media looks nowhere else.
+MANAGED_FOLDERS = ("news/covers/", "news/photos/")
+# A fresh editor upload may sit in a form not yet saved.
+EDITOR_GRACE = dt.timedelta(days=1)
+
+
+def orphans(now=None):
+    """Files under MEDIA_ROOT that no row uses, relative to it, sorted.
+
+    Covers and photos no row names; editor uploads older than a day that no article body shows;
+    thumbnails whose source is gone or unused; trash folders of articles no longer in the trash.
+    """
+    from .models import Article, Photo
+    from .trash import TRASH_DIR, body_files
+
+    root = Path(settings.MEDIA_ROOT)
+    now = now or timezone.now()
+    used = set(Article.objects.exclude(cover="").values_list("cover", flat=True))
+    used |= set(Photo.objects.values_list("image", flat=True))
+    for body in Article.objects.values_list("body", flat=True).iterator():
+        used |= body_files(body)
+    trashed = {
+        str(pk)
+        for pk in Article.objects.filter(deleted_at__isnull=False).values_list("pk", flat=True)
+    }
+    sources = {str(Path(name).with_suffix("")) for name in used if (root / name).is_file()}
+    editor = settings.CKEDITOR_UPLOAD_PATH
+    thumbs = settings.IMAGEKIT_CACHEFILE_DIR.rstrip("/") + "/"
+    trash = TRASH_DIR + "/"
+    found = []
+    for path in root.rglob("*"):
+        if not path.is_file():
+            continue
+        name = path.relative_to(root).as_posix()
+        if name.startswith(MANAGED_FOLDERS):
+            unused = name not in used
+        elif name.startswith(editor):
+            modified = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+            unused = name not in used and now - modified > EDITOR_GRACE
+        elif name.startswith(thumbs):
+            unused = str(Path(name).parent.relative_to(thumbs)) not in sources
+        elif name.startswith(trash):
+            unused = name.split("/")[1] not in trashed
+        else:
+            continue
+        if unused:
+            found.append(name)
+    return sorted(found)
+
+
+def remove(names):
+    root = Path(settings.MEDIA_ROOT)
+    for name in names:
+        path = root / name
+        path.unlink(missing_ok=True)
+        _prune_empty(path.parent)

@@ -1,0 +1,170 @@
+"""The trash (Thùng rác): the one place where articles are deleted, restored and purged.
+
+Deleting an article hides it at once: ``deleted_at`` takes it out of every public path and of the
+admin's article list, and once the transaction commits its pictures (cover, photos, images of its
+body) move from the served tree to MEDIA_ROOT/.trash/<article id>/<same path>, which neither
+nginx nor Django serves; their thumbnails are removed (imagekit makes them again). Restoring moves
+the files back to the paths the rows still name. ``purge()`` deletes for good what has been in the
+trash longer than KEEP_DAYS, with its files. Who may delete an article may also restore it
+(workflow.can_delete).
+"""
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import reversion
+from django.conf import settings
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from . import media_files, workflow
+from .models import Article, Photo
+
+KEEP_DAYS = 30
+TRASH_DIR = ".trash"
+
+
+def trash_folder(article_id):
+    return media_files.media_path(f"{TRASH_DIR}/{article_id}")
+
+
+def body_files(body):
+    """Editor uploads (MEDIA_ROOT/editor/...) that an article body shows."""
+    prefix = re.escape(settings.MEDIA_URL + settings.CKEDITOR_UPLOAD_PATH)
+    return {
+        settings.CKEDITOR_UPLOAD_PATH + path
+        for path in re.findall(rf'src="{prefix}([^"?#]+)"', body or "")
+    }
+
+
+def files_of(article):
+    names = {article.cover.name} if article.cover else set()
+    names |= set(Photo.objects.filter(article=article).values_list("image", flat=True))
+    return sorted(n for n in names | body_files(article.body) if n)
+
+
+def days_left(article, now=None):
+    if article.deleted_at is None:
+        return None
+    gone = article.deleted_at + dt.timedelta(days=KEEP_DAYS)
+    return max(0, (gone - (now or timezone.now())).days)
+
+
+def move_to_trash(article, by):
+    """Put ``article`` in the trash as user ``by``; raise PermissionDenied if they may not."""
+    with transaction.atomic(), reversion.create_revision():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        if not workflow.can_delete(by, current):
+            raise PermissionDenied(f"Bạn không có quyền xóa bài «{current.title}».")
+        if current.deleted_at is not None:
+            return current
+        current.deleted_at, current.deleted_by = timezone.now(), by
+        current.save(update_fields=["deleted_at", "deleted_by"])
+        _record(current, by, "Chuyển vào thùng rác")
+        names = files_of(current)
+        transaction.on_commit(lambda: _hide_files(current.pk, names))
+    article.deleted_at, article.deleted_by = current.deleted_at, by
+    return current
+
+
+def restore(article, by):
+    """Take ``article`` out of the trash with its pictures; PermissionDenied if ``by`` may not."""
+    with transaction.atomic(), reversion.create_revision():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        if not workflow.can_delete(by, current):
+            raise PermissionDenied(f"Bạn không có quyền khôi phục bài «{current.title}».")
+        if current.deleted_at is None:
+            return current
+        current.deleted_at = current.deleted_by = None
+        current.save(update_fields=["deleted_at", "deleted_by"])
+        _record(current, by, "Khôi phục từ thùng rác")
+        transaction.on_commit(lambda: _bring_back_files(current.pk))
+    article.deleted_at = article.deleted_by = None
+    return current
+
+
+def purge(older_than=dt.timedelta(days=KEEP_DAYS)):
+    """Delete for good the articles in the trash for longer than ``older_than``, with their files.
+
+    Returns [(title, [removed file paths relative to MEDIA_ROOT])].
+    """
+    limit = timezone.now() - older_than
+    removed = []
+    for article in Article.objects.filter(deleted_at__lt=limit).order_by("deleted_at"):
+        with transaction.atomic():
+            names = files_of(article)
+            folder = trash_folder(article.pk)
+            files = sorted(
+                str(p.relative_to(settings.MEDIA_ROOT)) for p in folder.rglob("*") if p.is_file()
+            )
+            article.delete()
+            transaction.on_commit(lambda folder=folder, names=names: _remove(folder, names))
+        removed.append((article.title, files))
+    return removed
+
+
+def _record(article, by, message):
+    LogEntry.objects.log_actions(
+        by.pk, [article], CHANGE, change_message=message, single_object=True
+    )
+    reversion.set_user(by)
+    reversion.set_comment(message)
+
+
+def _used_elsewhere(article_id, name):
+    if name.startswith(settings.CKEDITOR_UPLOAD_PATH):
+        url = settings.MEDIA_URL + name
+        return Article.objects.exclude(pk=article_id).filter(body__contains=url).exists()
+    return (
+        Article.objects.exclude(pk=article_id).filter(cover=name).exists()
+        or Photo.objects.exclude(article_id=article_id).filter(image=name).exists()
+    )
+
+
+def _hide_files(article_id, names):
+    folder = trash_folder(article_id)
+    for name in names:
+        media_files.remove_thumbnails(name)
+        source = media_files.media_path(name)
+        if not source.is_file():
+            continue
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # A file another article still shows stays where it is; the trash keeps a copy.
+        if _used_elsewhere(article_id, name):
+            shutil.copy2(source, target)
+        else:
+            shutil.move(source, target)
+            media_files._prune_empty(source.parent)
+
+
+def _bring_back_files(article_id):
+    folder = trash_folder(article_id)
+    if not folder.is_dir():
+        return
+    for kept in sorted(p for p in folder.rglob("*") if p.is_file()):
+        target = media_files.media_path(kept.relative_to(folder))
+        if target.exists():  # a copy of a file that never left
+            kept.unlink()
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(kept, target)
+    shutil.rmtree(folder)
+
+
+def _remove(folder, names):
+    if folder.is_dir():
+        shutil.rmtree(folder)
+    for name in names:
+        media_files.remove_thumbnails(name)
+        if name.startswith(settings.CKEDITOR_UPLOAD_PATH):
+            continue  # editor uploads went to the trash folder; clean_media sees the rest
+        media_files.remove_if_unused(name)
+
+
+def trash_root():
+    return Path(settings.MEDIA_ROOT) / TRASH_DIR
