@@ -9,12 +9,15 @@ from django.views.static import serve
 from news.sitemaps import SITEMAPS
 from news.uploads import editor_upload
 from news.views import robots_txt
+from portal.newsroom import passwords
 
 admin.site.site_header = "Quản trị Cổng thông tin Liên đoàn Lao động tỉnh"
 admin.site.site_title = "Quản trị cổng thông tin"
 admin.site.index_title = "Quản lý nội dung"
 
 urlpatterns = [
+    # Before the admin's own URLs: its login page shows "Quên mật khẩu?" when these exist.
+    path("admin/", include(passwords.urlpatterns)),
     path("admin/", admin.site.urls),
     # Our own upload view instead of ckeditor_uploader.urls (csrf_exempt upload, file browser).
     path("ckeditor/upload/", editor_upload, name="ckeditor_upload"),
