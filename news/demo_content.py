@@ -88,7 +88,26 @@ UNITS = [
     ("LĐLĐ huyện Tân Phú", "Liên đoàn Lao động huyện Tân Phú", "district"),
 ]  # fmt: skip
 
+# Staff accounts of the demo newsroom; load_demo generates their passwords and prints them once.
+STAFF = [
+    {"key": "correspondent", "username": "ctv.kcn", "full_name": "Nguyễn Hoàng Anh",
+     "role": "Cộng tác viên", "unit": "CĐCKCN", "phone": "0913 456 781",
+     "email": "hoanganh.kcn@example.gov.vn"},
+    {"key": "editor", "username": "btv.tuyengiao", "full_name": "Trần Thanh Tâm",
+     "role": "Biên tập viên", "unit": "Ban Tuyên giáo LĐLĐ tỉnh", "phone": "0913 456 782",
+     "email": "thanhtam.btv@example.gov.vn"},
+    {"key": "content_admin", "username": "qtnd", "full_name": "Lê Minh Châu",
+     "role": "Quản trị nội dung", "unit": "Ban Tuyên giáo LĐLĐ tỉnh", "phone": "0913 456 783",
+     "email": "minhchau.qtnd@example.gov.vn"},
+]  # fmt: skip
+
 # days_ago < 0 schedules the article in the future; "time" is local (Asia/Ho_Chi_Minh).
+# "workflow" takes an article through news.workflow.transition() when it is first loaded, as the
+# demo staff would: draft, pending, returned (with the editor's "comment"), published (at its
+# time, or now if that time is still to come today), scheduled (its future time) or withdrawn
+# (published at its time, then withdrawn with "comment" as the reason). Articles of the
+# correspondent's unit are theirs; the others are the editor's. Without "workflow", an article
+# is loaded published, with no history.
 ARTICLES = [
     {
         "title": "Hội nghị Ban Chấp hành Liên đoàn Lao động tỉnh lần thứ tám",
@@ -207,11 +226,11 @@ ARTICLES = [
     {
         "title": "Thành lập Công đoàn cơ sở Công ty TNHH May mặc Tân Phú Hưng",
         "category": "hoat-dong-cong-doan",
-        "status": "draft",
-        "days_ago": 1,
+        "workflow": "published",
+        "days_ago": 0,
         "time": "17:05",
         "summary": """
-            Chiều ngày {ngay}, Công đoàn các Khu công nghiệp trao quyết định công nhận Công đoàn cơ
+            Ngày {ngay}, Công đoàn các Khu công nghiệp trao quyết định công nhận Công đoàn cơ
             sở Công ty TNHH May mặc Tân Phú Hưng với 312 đoàn viên, nâng số công đoàn cơ sở trong
             các khu công nghiệp của tỉnh lên 146.
         """,
@@ -485,6 +504,11 @@ ARTICLES = [
     {
         "title": "Phiên chợ Công đoàn mang hàng giá tốt đến khu nhà trọ công nhân",
         "category": "cham-lo-doi-song",
+        "workflow": "returned",
+        "comment": (
+            "Đề nghị bổ sung số gian hàng và tổng giá trị hàng hóa bán ra; ảnh 2 cần chú thích "
+            "rõ tên người."
+        ),
         "days_ago": 12,
         "time": "21:15",
         "summary": """
@@ -648,6 +672,8 @@ ARTICLES = [
     {
         "title": "Cụm thi đua số 2 các công đoàn ngành ký kết giao ước thi đua",
         "category": "thi-dua-khen-thuong",
+        "workflow": "withdrawn",
+        "comment": "Gỡ để sửa tên đơn vị ký giao ước theo đề nghị của Công đoàn Ngành Xây dựng.",
         "days_ago": 41,
         "time": "16:30",
         "summary": """
@@ -690,6 +716,7 @@ ARTICLES = [
     },
     {
         "title": "Hội thi Nữ công nhân khéo tay thu hút 20 đội tham gia",
+        "workflow": "draft",
         "category": "nu-cong",
         "days_ago": 24,
         "time": "20:10",
@@ -792,6 +819,7 @@ ARTICLES = [
     {
         "title": "Diễn tập phòng cháy, chữa cháy và cứu nạn tại Khu công nghiệp Long Đức",
         "category": "an-toan-ve-sinh-lao-dong",
+        "workflow": "pending",
         "days_ago": 14,
         "time": "17:40",
         "summary": """
@@ -894,6 +922,7 @@ ARTICLES = [
     {
         "title": "Khai mạc Giải bóng đá công nhân lao động tranh cúp Liên đoàn Lao động tỉnh",
         "category": "hoat-dong-cong-doan",
+        "workflow": "scheduled",
         "days_ago": -3,
         "time": "11:00",
         "summary": """

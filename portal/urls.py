@@ -10,6 +10,7 @@ from django.views.static import serve
 from news.sitemaps import SITEMAPS
 from news.uploads import editor_upload
 from news.views import robots_txt
+from portal.newsroom import passwords
 
 admin.site.site_header = "Quản trị Cổng thông tin Liên đoàn Lao động tỉnh"
 admin.site.site_title = "Quản trị cổng thông tin"
@@ -19,6 +20,8 @@ admin.site.index_title = "Quản lý nội dung"
 admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
+    # Before the admin's own URLs: its login page shows "Quên mật khẩu?" when these exist.
+    path("admin/", include(passwords.urlpatterns)),
     path("admin/", admin.site.urls),
     # Our own upload view instead of ckeditor_uploader.urls (csrf_exempt upload, file browser).
     path("ckeditor/upload/", editor_upload, name="ckeditor_upload"),

@@ -2,10 +2,13 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 
 from .models import StaffProfile, Unit
 from .people import display_name
 from .roles import ROLES
+from .views import report_view
 
 User = get_user_model()
 
@@ -20,6 +23,46 @@ class UnitAdmin(admin.ModelAdmin):
 
     class Media:
         js = ["admin/js/urlify.js", "js/admin-vi-slug.js"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.report)
+        return [path("report/", view, name="newsroom_report"), *super().get_urls()]
+
+    def report(self, request):
+        if not may_see_report(request.user):
+            raise PermissionDenied
+        return report_view(request, self)
+
+
+def may_see_report(user):
+    """Editors and content administrators (who review articles) see the newsroom report."""
+    return user.is_active and user.is_staff and user.has_perm("news.review_article")
+
+
+def app_list_with_report(get_app_list):
+    """The admin's app list with "Thống kê tin bài" under Tòa soạn, for those who may see it."""
+
+    def wrapped(request, app_label=None):
+        apps = get_app_list(request, app_label)
+        if may_see_report(request.user):
+            for app in apps:
+                if app["app_label"] == "newsroom":
+                    app["models"].append(
+                        {
+                            "name": "Thống kê tin bài",
+                            "object_name": "Report",
+                            "admin_url": reverse("admin:newsroom_report"),
+                            "view_only": True,
+                            "perms": {"view": True},
+                        }
+                    )
+        return apps
+
+    return wrapped
+
+
+# The report is a page, not a model; no proxy model (and migration) just to list it.
+admin.site.get_app_list = app_list_with_report(admin.site.get_app_list)
 
 
 class StaffProfileInline(admin.StackedInline):

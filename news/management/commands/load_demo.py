@@ -2,18 +2,24 @@ import colorsys
 import datetime as dt
 import io
 import random
+import secrets
 from functools import cache
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from news.demo_content import ARTICLES, CATEGORIES, UNITS
+from news import workflow
+from news.demo_content import ARTICLES, CATEGORIES, STAFF, UNITS
 from news.models import Article, Category, Photo
 from news.text import strip_diacritics, vietnamese_slugify
-from portal.newsroom.models import Unit
+from portal.newsroom.models import StaffProfile, Unit
+from portal.newsroom.roles import sync_roles
 
 SIZE = W, H = 1200, 750
 RED, GOLD = (184, 22, 30), (255, 214, 74)
@@ -25,7 +31,8 @@ FONT_FILES = ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf", "Arial Bold.ttf"
 class Command(BaseCommand):
     help = (
         f"Nạp nội dung mẫu: {len(CATEGORIES)} chuyên mục, {len(ARTICLES)} bài viết có ảnh "
-        "(vẽ bằng Pillow). "
+        f"(vẽ bằng Pillow), {len(STAFF)} tài khoản cán bộ mẫu (mật khẩu tạo ngẫu nhiên, chỉ in "
+        "khi tạo tài khoản) và bài ở mọi trạng thái, chuyển qua quy trình duyệt. "
         "Chạy lại không tạo trùng và không sửa những gì đã có; chỉ bổ sung phần còn thiếu."
     )
 
@@ -41,7 +48,11 @@ class Command(BaseCommand):
     def handle(self, *args, photos_per_article, verbosity, **options):
         if photos_per_article < 1:
             raise CommandError("--photos-per-article phải từ 1 trở lên.")
-        with transaction.atomic():
+        # The demo steps mail nobody: the demo addresses are invented.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+            transaction.atomic(),
+        ):
             categories, new_categories = {}, 0
             for order, data in enumerate(CATEGORIES, start=1):
                 category, created = Category.objects.get_or_create(
@@ -65,10 +76,17 @@ class Command(BaseCommand):
                 new_units += created
             self.stdout.write(f"Đơn vị: {len(units)} (mới {new_units})")
 
+            staff, passwords = self.load_staff(units)
+            self.stdout.write(f"Tài khoản cán bộ: {len(staff)} (mới {len(passwords)})")
+            for username, password in passwords:
+                self.stdout.write(f"  {username}  mật khẩu: {password}")
+            if passwords:
+                self.stdout.write("  Mật khẩu chỉ in lần này: hãy ghi lại hoặc đổi ngay.")
+
             counts = {"articles": 0, "photos": 0, "new_photos": 0, "pictures": 0}
             for index, data in enumerate(ARTICLES):
                 article = self.load_article(
-                    index, data, categories, units, photos_per_article, counts
+                    index, data, categories, units, photos_per_article, counts, staff
                 )
                 if verbosity > 1:
                     self.stdout.write(f"  {article.title}")
@@ -77,9 +95,42 @@ class Command(BaseCommand):
         self.stdout.write(f"Tệp ảnh vừa vẽ: {counts['pictures']}")
         self.stdout.write(self.style.SUCCESS("Xong nội dung mẫu."))
 
-    def load_article(self, index, data, categories, units, max_photos, counts):
+    def load_staff(self, units):
+        """The demo newsroom's accounts; a new one gets a random password, returned to print."""
+        roles = {data["role"] for data in STAFF}
+        if Group.objects.filter(name__in=roles).count() != len(roles):
+            sync_roles(Group, Permission)  # a flushed test database has no groups
+        staff, passwords = {}, []
+        for data in STAFF:
+            user, created = get_user_model().objects.get_or_create(
+                username=data["username"], defaults={"email": data["email"], "is_staff": True}
+            )
+            if created:
+                password = secrets.token_urlsafe(12)
+                user.set_password(password)
+                user.save(update_fields=["password"])
+                user.groups.add(Group.objects.get(name=data["role"]))
+                passwords.append((user.username, password))
+            StaffProfile.objects.get_or_create(
+                user=user,
+                defaults={
+                    "full_name": data["full_name"],
+                    "unit": units[data["unit"]],
+                    "phone": data["phone"],
+                },
+            )
+            staff[data["key"]] = user
+        return staff, passwords
+
+    def load_article(self, index, data, categories, units, max_photos, counts, staff):
         published_at = publication_time(data["days_ago"], data["time"])
         cover = data["cover"]
+        state = data.get("workflow")
+        author = None
+        if state:
+            correspondent = staff["correspondent"]
+            mine = correspondent.profile.unit.short_name == data["unit"]
+            author = correspondent if mine else staff["editor"]
         # Rows that exist are left as they are: an editor may have changed them since. So the
         # scheduled demo article goes live a few days after the first run, as it would for real.
         article, created = Article.objects.get_or_create(
@@ -91,14 +142,18 @@ class Command(BaseCommand):
                 "author_name": data["author"],
                 "author_unit": units[data["unit"]],
                 "category": categories[data["category"]],
-                "status": data.get("status", Article.Status.PUBLISHED),
-                "published_at": published_at,
+                "status": Article.Status.DRAFT if state else Article.Status.PUBLISHED,
+                # The workflow stamps the publication time of what it publishes.
+                "published_at": None if state else published_at,
+                "created_by": author,
                 "is_featured": data.get("featured", False),
                 "cover_caption": cover.caption,
                 "cover_alt": cover.alt,
             },
         )
         counts["articles"] += created
+        if created and state:
+            take_steps(article, state, data.get("comment", ""), published_at, author, staff)
         if not file_exists(article.cover):
             picture = draw(cover.scene, cover.label, hue=index * 0.618, seed=article.slug)
             article.cover.save(f"{article.slug[:60]}.jpg", picture)
@@ -124,6 +179,21 @@ class Command(BaseCommand):
                 photo.image.save(f"{article.slug[:50]}-anh-{order}.jpg", picture)
                 counts["pictures"] += 1
         return article
+
+
+def take_steps(article, state, comment, published_at, author, staff):
+    """Bring a new draft to ``state`` through news.workflow.transition(), as the staff would."""
+    reviewer = staff["content_admin"] if author == staff["editor"] else staff["editor"]
+    if state == "draft":
+        return
+    workflow.transition(article, "submit", by=author)
+    if state == "returned":
+        workflow.transition(article, "return", by=reviewer, comment=comment)
+    elif state in {"published", "scheduled", "withdrawn"}:
+        when = min(published_at, timezone.now()) if state == "published" else published_at
+        workflow.transition(article, "publish", by=reviewer, publish_at=when)
+        if state == "withdrawn":
+            workflow.transition(article, "withdraw", by=reviewer, comment=comment)
 
 
 def publication_time(days_ago, time):
