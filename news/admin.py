@@ -1,3 +1,6 @@
+from functools import partial
+
+import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -16,14 +19,13 @@ from django.views.decorators.http import require_POST
 
 from portal.newsroom.people import display_name, unit_of
 
-from . import autosave, trash, workflow
+from . import autosave, revision_views, revisions, trash, workflow
 from .admin_search import FoldedSearchMixin
 from .concurrency import conflict_message, stored_edit_version
 from .models import Article, Category, Photo, TrashedArticle
-from .revisions import ensure_baseline
 
 # What a state change in the form needs besides the model's fields.
-WORKFLOW_FIELDS = {"opened_version", "workflow_comment"}
+WORKFLOW_FIELDS = {"opened_version", "workflow_comment", "version_note"}
 # Only editors set these; for a correspondent they are not in the form, so a forged value is
 # never read.
 REVIEW_FIELDS = ["published_at", "expires_at", "is_featured"]
@@ -86,6 +88,12 @@ class ArticleAdminForm(forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Bắt buộc khi trả lại hoặc gỡ bài; người viết đọc được ghi chú này.",
+    )
+    version_note = forms.CharField(
+        label="Ghi chú phiên bản",
+        required=False,
+        max_length=500,
+        help_text="Không bắt buộc: lần lưu này sửa gì, vì sao. Hiện trong danh sách phiên bản.",
     )
     user = None  # set per request by ArticleAdmin.get_form
 
@@ -227,6 +235,7 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
         if reviewer:
             fieldsets.append(("Xuất bản", {"fields": REVIEW_FIELDS}))
         fieldsets.append(("Duyệt bài", {"fields": ["workflow_comment"]}))
+        fieldsets.append(("Phiên bản", {"fields": ["version_note"]}))
         if obj is not None:
             fieldsets.append(("Quá trình của bài", {"fields": ["timeline"]}))
             fieldsets.append(
@@ -391,7 +400,7 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
         if request.method == "GET":
             article = self.get_object(request, object_id)
             if article is not None and workflow.can_edit(request.user, article):
-                ensure_baseline(article, request.user)
+                revisions.record_baseline(article.pk)
                 extra_context.update(self.autosave_context(request, article))
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -417,12 +426,11 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
             "presence": autosave.here(request.user, article.pk) if article else [],
         }
 
-    def get_urls(self):
+    def autosave_urls(self):
         tick = self.admin_site.admin_view(require_POST(self.autosave_view))
         return [
             path("tu-luu/", tick, name="news_article_autosave_new"),
             path("<path:object_id>/tu-luu/", tick, name="news_article_autosave"),
-            *super().get_urls(),
         ]
 
     def autosave_view(self, request, object_id=None):
@@ -458,21 +466,33 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
         article = form.instance
         if not workflow.sees_all_units(request.user):
             article.author_unit = unit_of(request.user)
-        if not change or form.content_changed(formsets):
-            if not change:
-                article.created_by = request.user
-            article.updated_by = request.user
-            article.save()
-        form.save_m2m()
-        for formset in formsets:
-            self.save_formset(request, form, formset, change=change)
-        autosave.discard(request.user, article if change else None)
-        step = form.requested_step()
-        if step:
-            workflow.transition(
-                article, step, by=request.user, comment=form.cleaned_data["workflow_comment"]
-            )
-            messages.success(request, f"Đã «{workflow.STEPS[step].label}»: {article.state_label}.")
+        changed = not change or form.content_changed(formsets)
+        if change and changed:
+            revisions.record_baseline(article.pk)
+        # One version per save that changes something (the article with its photos, and a
+        # state change made by the same button); a save that changes nothing makes none.
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(form.cleaned_data.get("version_note", "").strip())
+            if changed:
+                if not change:
+                    article.created_by = request.user
+                article.updated_by = request.user
+                article.save()
+            form.save_m2m()
+            for formset in formsets:
+                self.save_formset(request, form, formset, change=change)
+            if changed:
+                reversion.add_to_revision(article)  # again, now with the photos as saved
+            autosave.discard(request.user, article if change else None)
+            step = form.requested_step()
+            if step:
+                workflow.transition(
+                    article, step, by=request.user, comment=form.cleaned_data["workflow_comment"]
+                )
+                messages.success(
+                    request, f"Đã «{workflow.STEPS[step].label}»: {article.state_label}."
+                )
 
     def construct_change_message(self, request, form, formsets, add=False):
         if form.requested_step() and not form.content_changed(formsets) and not add:
@@ -482,7 +502,9 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
             fields = entry.get("changed", {}).get("fields")
             if fields:
                 entry["changed"]["fields"] = [
-                    f for f in fields if f not in {"Ghi chú duyệt bài", "opened version"}
+                    f
+                    for f in fields
+                    if f not in {"Ghi chú duyệt bài", "Ghi chú phiên bản", "opened version"}
                 ]
         return [m for m in message if m.get("changed", {}).get("fields", True)]
 
@@ -491,6 +513,40 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
         if message:
             return super().log_change(request, obj, message)
         return None
+
+    # --- versions (news/revision_views.py) ---------------------------------------------------
+
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(partial(function, self))
+
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        return (
+            self.autosave_urls()
+            + [
+                path(
+                    "<path:object_id>/phien-ban/",
+                    view(revision_views.version_list),
+                    name=f"{name}_versions",
+                ),
+                path(
+                    "<path:object_id>/phien-ban/so-sanh/",
+                    view(revision_views.version_compare),
+                    name=f"{name}_version_compare",
+                ),
+                path(
+                    "<path:object_id>/phien-ban/<int:version_id>/",
+                    view(revision_views.version_detail),
+                    name=f"{name}_version",
+                ),
+                path(
+                    "<path:object_id>/phien-ban/<int:version_id>/khoi-phuc/",
+                    view(revision_views.version_restore),
+                    name=f"{name}_version_restore",
+                ),
+            ]
+            + super().get_urls()
+        )
 
     # --- list actions -----------------------------------------------------------------------
 

@@ -99,6 +99,11 @@ def ckeditor_allowed_content():
 
 _BETWEEN_TAGS = re.compile(r">\s+<")
 _SPACES = re.compile(r"\s+")
+# Whitespace just inside or outside a block's tags is not shown, wherever the editor puts it.
+_AROUND_BLOCK_TAGS = re.compile(
+    r"\s*(</?(?:p|h2|h3|h4|ul|ol|li|blockquote|figure|figcaption|table|thead|tbody|tfoot|tr|th"
+    r"|td|caption)(?:\s[^>]*)?>|<br\s*/?>|<hr\s*/?>)\s*"
+)
 
 
 def normalize_html(html):
@@ -107,5 +112,5 @@ def normalize_html(html):
     The editor re-serialises the same HTML with other line breaks and indentation, and entities
     in other spellings; neither is a change a person made.
     """
-    cleaned = clean_html(html or "")
-    return _SPACES.sub(" ", _BETWEEN_TAGS.sub("><", cleaned)).strip()
+    cleaned = _BETWEEN_TAGS.sub("><", clean_html(html or ""))
+    return _AROUND_BLOCK_TAGS.sub(r"\1", _SPACES.sub(" ", cleaned)).strip()
