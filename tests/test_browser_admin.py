@@ -43,13 +43,14 @@ def test_admin_fills_the_slug_as_a_vietnamese_title_is_typed(editor_page, live_s
 
 def test_editor_writes_an_article_with_ckeditor_and_saves_it(editor_page, live_server):
     category = CategoryFactory(name="Hoạt động Công đoàn")
+    unit = UnitFactory(short_name="CĐ Ngành Giáo dục")
     page = editor_page
     page.goto(f"{live_server.url}/admin/news/article/add/")
     page.locator("#id_title").press_sequentially("Ngày hội đoàn viên công đoàn")
     page.select_option("#id_category", str(category.pk))
     page.fill("#id_summary", "Sáng nay, hơn 300 đoàn viên tham gia ngày hội.")
     page.fill("#id_author_name", "Minh Thư")
-    page.select_option("#id_author_unit", str(UnitFactory(short_name="CĐ Ngành Giáo dục").pk))
+    page.select_option("#id_author_unit", str(unit.pk))
 
     # CKEditor 4 renders the body as an editable iframe with the news toolbar.
     editor = page.frame_locator("iframe.cke_wysiwyg_frame").locator("body")

@@ -166,7 +166,6 @@ def test_article_form_with_ckeditor_works_under_its_policy(browser, live_server,
         page.select_option("#id_category", str(category.pk))
         page.fill("#id_summary", "Cán bộ công đoàn được cập nhật các quy định mới.")
         page.fill("#id_author_name", "Ngọc Hân")
-        page.select_option("#id_status", "published")
 
         page.frame_locator("iframe.cke_wysiwyg_frame").locator("body").click()
         page.keyboard.type("Đoàn viên tham dự đông đủ.")
@@ -192,7 +191,7 @@ def test_article_form_with_ckeditor_works_under_its_policy(browser, live_server,
         )
         page.evaluate("() => CKEDITOR.dialog.getCurrent().setValueOf('info', 'alt', 'Hội trường')")
         page.click(".cke_dialog_ui_button_ok")
-        page.click("input[name=_save]")
+        page.click("button[name=_transition][value=publish]")
         page.wait_for_url("**/admin/news/article/")
 
         assert violations(page, console) == []
