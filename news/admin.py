@@ -22,6 +22,7 @@ from portal.newsroom.people import display_name, unit_of
 from . import autosave, revision_views, revisions, trash, workflow
 from .admin_search import FoldedSearchMixin
 from .concurrency import conflict_message, stored_edit_version
+from .expired_session import take_kept_form
 from .models import Article, Category, Photo, TrashedArticle
 
 # What a state change in the form needs besides the model's fields.
@@ -96,10 +97,17 @@ class ArticleAdminForm(forms.ModelForm):
         help_text="Không bắt buộc: lần lưu này sửa gì, vì sao. Hiện trong danh sách phiên bản.",
     )
     user = None  # set per request by ArticleAdmin.get_form
+    kept = None  # what was posted when the session had expired (news/expired_session.py)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["opened_version"].initial = self.instance.edit_version
+        if self.kept and not self.is_bound:
+            # Back from the login: the person's text, and the version they had opened, so a
+            # save by someone else in between is still caught.
+            for name, field in self.fields.items():
+                if name in self.kept and not isinstance(field.widget, forms.MultiWidget):
+                    self.initial[name] = self.kept[name][-1]
         if "author_unit" in self.fields:
             # Units that stopped sending news are not offered, unless the article has one.
             units = self.fields["author_unit"].queryset
@@ -249,6 +257,14 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.user = request.user  # modelform_factory made this class for this request
+        if request.method == "GET":
+            form.kept = take_kept_form(request)
+            if form.kept:
+                messages.warning(
+                    request,
+                    "Phiên đăng nhập đã hết khi bạn bấm lưu. Nội dung bạn gõ đã được đưa lại vào "
+                    "biểu mẫu (trừ ảnh vừa chọn): hãy kiểm tra rồi bấm Lưu lần nữa.",
+                )
         return form
 
     def has_add_permission(self, request):

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the CSRF check: keeps an article form's text when its session has expired.
+    "news.expired_session.KeepArticleFormOverLoginMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.PathCSPMiddleware",
     # Last, as django-axes asks: it turns a lockout into the 429 answer.
