@@ -1,0 +1,146 @@
+"""Nothing typed is lost, in a real Chromium: a second editor, a lost session, a closed tab."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from news.models import Article
+from tests.factories import ArticleFactory, StaffFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "mat-khau-thu-nghiem-1"
+
+
+def signed_in(browser, live_server, user):
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def editor_ready(page):
+    page.wait_for_function(
+        "() => window.CKEDITOR && CKEDITOR.instances.id_body"
+        " && CKEDITOR.instances.id_body.status === 'ready'"
+    )
+
+
+def body_of(page):
+    return page.evaluate("() => CKEDITOR.instances.id_body.document.getBody().getText()")
+
+
+def sign_in_again(page, username):
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("input[type=submit], button[type=submit]").first.click()
+
+
+def test_two_editors_the_second_save_is_refused_and_keeps_its_text(browser, live_server):
+    article = ArticleFactory(title="Hội nghị người lao động", summary="Sa-pô ban đầu.")
+    an = signed_in(browser, live_server, StaffFactory(full_name="Nguyễn Văn An"))
+    binh = signed_in(browser, live_server, StaffFactory(full_name="Trần Thị Bình"))
+    url = f"{live_server.url}/admin/news/article/{article.pk}/change/"
+    an.goto(url)
+    binh.goto(url)
+    # Bình opened second: the form tells who else has it open.
+    assert "Bài đang được Nguyễn Văn An sửa từ" in binh.locator("#presence-notice").inner_text()
+
+    an.fill("#id_title", "Hội nghị người lao động năm 2026")
+    an.locator("input[name=_continue]").click()
+    an.wait_for_load_state()
+
+    binh.fill("#id_summary", "Sa-pô Bình viết lại, dài và kỹ hơn.")
+    binh.locator("input[name=_continue]").click()
+    binh.wait_for_load_state()
+    error = binh.locator(".errornote, .errorlist").first.inner_text() + binh.content()
+    assert "Bài đã được Nguyễn Văn An lưu lúc" in error
+    assert binh.locator("#id_summary").input_value() == "Sa-pô Bình viết lại, dài và kỹ hơn."
+    article.refresh_from_db()
+    assert (article.title, article.summary) == (
+        "Hội nghị người lao động năm 2026",
+        "Sa-pô ban đầu.",
+    )
+
+    # Bình merges An's title in and saves again on purpose: it goes through.
+    binh.fill("#id_title", "Hội nghị người lao động năm 2026")
+    binh.locator("input[name=_continue]").click()
+    binh.wait_for_url("**/change/")
+    article.refresh_from_db()
+    assert (article.title, article.summary) == (
+        "Hội nghị người lao động năm 2026",
+        "Sa-pô Bình viết lại, dài và kỹ hơn.",
+    )
+
+
+def test_autosave_brings_the_text_back_after_the_session_cookie_is_deleted(
+    browser, live_server, settings
+):
+    settings.ARTICLE_AUTOSAVE_SECONDS = 1
+    editor = StaffFactory(username="bientap-tuluu")
+    article = ArticleFactory(title="Tiêu đề đã lưu", body="<p>Đoạn đã lưu.</p>")
+    page = signed_in(browser, live_server, editor)
+    url = f"{live_server.url}/admin/news/article/{article.pk}/change/"
+    page.goto(url)
+    editor_ready(page)
+    page.fill("#id_title", "Tiêu đề đang viết dở")
+    page.evaluate("CKEDITOR.instances.id_body.setData('<p>Đoạn viết dở chưa kịp lưu.</p>')")
+    page.wait_for_function(
+        "() => document.getElementById('autosave-status').textContent.includes('Đã tự lưu')"
+    )
+
+    # The session cookie goes (expired, signed out elsewhere); the next tick says so; tab closed.
+    page.context.clear_cookies(name=settings.SESSION_COOKIE_NAME)
+    page.wait_for_function(
+        "() => document.getElementById('autosave-status').textContent.includes('Chưa tự lưu')"
+    )
+    page.close()
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề đã lưu"  # the autosave never writes over the article
+
+    page = page.context.new_page()
+    page.goto(url)
+    sign_in_again(page, "bientap-tuluu")
+    page.wait_for_url(url)
+    editor_ready(page)
+    assert page.locator("#id_title").input_value() == "Tiêu đề đã lưu"
+    page.get_by_role("button", name="Khôi phục bản tự lưu").click()
+    assert page.locator("#id_title").input_value() == "Tiêu đề đang viết dở"
+    assert "Đoạn viết dở chưa kịp lưu." in body_of(page)
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/admin/news/article/")
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề đang viết dở"
+    assert "Đoạn viết dở chưa kịp lưu." in article.body
+
+
+def test_a_save_after_the_session_expired_comes_back_through_the_login(browser, live_server):
+    editor = StaffFactory(username="bientap-hetphien")
+    article = ArticleFactory(title="Tiêu đề cũ")
+    page = signed_in(browser, live_server, editor)
+    url = f"{live_server.url}/admin/news/article/{article.pk}/change/"
+    page.goto(url)
+    editor_ready(page)
+    page.fill("#id_title", "Tiêu đề gõ khi phiên đã hết")
+    page.evaluate("CKEDITOR.instances.id_body.setData('<p>Một đoạn dài vừa gõ xong.</p>')")
+    page.context.clear_cookies(name=settings.SESSION_COOKIE_NAME)
+    page.locator("input[name=_save]").click()
+
+    page.wait_for_url("**/admin/login/**")
+    sign_in_again(page, "bientap-hetphien")
+    page.wait_for_url(url)
+    editor_ready(page)
+    assert page.locator("#id_title").input_value() == "Tiêu đề gõ khi phiên đã hết"
+    assert "Một đoạn dài vừa gõ xong." in body_of(page)
+    assert Article.objects.get(pk=article.pk).title == "Tiêu đề cũ"
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/admin/news/article/")
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề gõ khi phiên đã hết"
+    assert "Một đoạn dài vừa gõ xong." in article.body
