@@ -197,3 +197,44 @@ def test_superuser_pages_show_no_english(admin_client, url):
     assert response.status_code == 200
     text = visible_text(response.content.decode())
     assert leaks(text) == [], text
+
+
+def newsroom_pages(article):
+    """The newsroom's own pages: versions, trash, report, units, staff, password reset."""
+    from django.urls import reverse
+
+    from news.revisions import versions_of
+
+    newer, older = list(versions_of(article))[:2]
+    pk = article.pk
+    return [
+        reverse("admin:news_article_versions", args=[pk]),
+        reverse("admin:news_article_version", args=[pk, older.pk]),
+        reverse("admin:news_article_version_compare", args=[pk]) + f"?cu={older.pk}&moi={newer.pk}",
+        reverse("admin:news_article_version_restore", args=[pk, older.pk]),
+        reverse("admin:news_trashedarticle_changelist"),
+        reverse("admin:newsroom_report") + "?thang=2026-11",
+        reverse("admin:newsroom_report") + "?thang=abc",
+        reverse("admin:newsroom_unit_changelist"),
+        reverse("admin:newsroom_unit_add"),
+        reverse("admin:auth_user_changelist"),
+        reverse("admin:auth_user_add"),
+    ]
+
+
+def test_newsroom_pages_show_no_english(editor, article):
+    from django.urls import reverse
+
+    from news import trash
+    from tests.factories import StaffFactory
+
+    trashed = ArticleFactory(title="Bài đã xóa")
+    trash.move_to_trash(trashed, by=StaffFactory())
+    for url in newsroom_pages(article):
+        response = editor.get(url)
+        assert response.status_code == 200, url
+        text = visible_text(response.content.decode())
+        assert leaks(text) == [], (url, text)
+    reset = Client().get(reverse("admin_password_reset"))
+    assert reset.status_code == 200
+    assert leaks(visible_text(reset.content.decode())) == []
