@@ -238,3 +238,18 @@ def test_newsroom_pages_show_no_english(editor, article):
     reset = Client().get(reverse("admin_password_reset"))
     assert reset.status_code == 200
     assert leaks(visible_text(reset.content.decode())) == []
+
+
+def test_history_and_welcome_name_people_by_full_name_never_username(article):
+    from tests.factories import StaffFactory
+
+    person = StaffFactory(username="nvan", full_name="Nguyễn Văn An")
+    client = Client()
+    client.force_login(person)
+    client.post(
+        f"/admin/news/article/{article.pk}/change/",
+        change_form(Article.objects.get(pk=article.pk), title="Tiêu đề An sửa"),
+    )
+    html = client.get(f"/admin/news/article/{article.pk}/history/").content.decode()
+    assert "Nguyễn Văn An" in html and "Chào Nguyễn Văn An." in html
+    assert "nvan" not in visible_text(html)

@@ -316,3 +316,20 @@ def test_editors_see_the_review_queue_on_the_admin_index(unit):
     html = logged_in(StaffFactory()).get(reverse("admin:index")).content.decode()
     assert "Chờ duyệt: 2 bài" in html
     assert "trang_thai=pending" in html
+
+
+def test_editors_filter_the_list_by_unit_category_state_and_author(unit):
+    author = CorrespondentFactory(unit=unit, full_name="Vũ Thị Viết")
+    mine = article_in(S.PENDING, unit, title="Bài của khu công nghiệp", created_by=author)
+    other = article_in(S.DRAFT, UnitFactory(short_name="CĐ Ngành Y tế"), title="Bài ngành y tế")
+    client = logged_in(StaffFactory())
+    url = reverse("admin:news_article_changelist")
+    for query, shown, hidden in [
+        ({"author_unit__id__exact": unit.pk}, mine, other),
+        ({"category__id__exact": other.category_id}, other, mine),
+        ({"trang_thai": "pending"}, mine, other),
+        ({"nguoi_viet": author.pk}, mine, other),
+    ]:
+        html = client.get(url, query).content.decode()
+        assert shown.title in html and hidden.title not in html, query
+    assert "Vũ Thị Viết" in client.get(url).content.decode()  # offered in the author filter

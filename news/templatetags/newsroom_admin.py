@@ -2,6 +2,7 @@ from django import template
 
 from news import workflow
 from news.models import Article
+from portal.newsroom.people import display_name
 
 register = template.Library()
 
@@ -13,3 +14,9 @@ def review_queue(context):
     if not workflow.may_review(user):
         return None
     return Article.objects.live().filter(status=Article.Status.PENDING).count()
+
+
+@register.filter
+def staff_name(user):
+    """A staff member as the newsroom names them: the full name, never the username."""
+    return display_name(user)
