@@ -53,12 +53,12 @@ def test_two_editors_the_second_save_is_refused_and_keeps_its_text(browser, live
     assert "Bài đang được Nguyễn Văn An sửa từ" in binh.locator("#presence-notice").inner_text()
 
     an.fill("#id_title", "Hội nghị người lao động năm 2026")
-    an.locator("input[name=_continue]").click()
-    an.wait_for_load_state()
+    with an.expect_navigation():  # the same address before and after: wait for the answer
+        an.locator("input[name=_continue]").click()
 
     binh.fill("#id_summary", "Sa-pô Bình viết lại, dài và kỹ hơn.")
-    binh.locator("input[name=_continue]").click()
-    binh.wait_for_load_state()
+    with binh.expect_navigation():
+        binh.locator("input[name=_continue]").click()
     error = binh.locator(".errornote, .errorlist").first.inner_text() + binh.content()
     assert "Bài đã được Nguyễn Văn An lưu lúc" in error
     assert binh.locator("#id_summary").input_value() == "Sa-pô Bình viết lại, dài và kỹ hơn."
@@ -70,8 +70,8 @@ def test_two_editors_the_second_save_is_refused_and_keeps_its_text(browser, live
 
     # Bình merges An's title in and saves again on purpose: it goes through.
     binh.fill("#id_title", "Hội nghị người lao động năm 2026")
-    binh.locator("input[name=_continue]").click()
-    binh.wait_for_url("**/change/")
+    with binh.expect_navigation():
+        binh.locator("input[name=_continue]").click()
     article.refresh_from_db()
     assert (article.title, article.summary) == (
         "Hội nghị người lao động năm 2026",

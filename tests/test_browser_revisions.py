@@ -35,8 +35,8 @@ def test_editor_lists_compares_and_restores_versions(page, live_server):
     page.evaluate(
         "CKEDITOR.instances.id_body.setData('<p>Hội nghị nhất trí thông qua quy chế.</p>')"
     )
-    page.locator("input[name=_continue]").click()
-    page.wait_for_url("**/change/")
+    with page.expect_navigation():  # the same address before and after: wait for the answer
+        page.locator("input[name=_continue]").click()
 
     page.get_by_role("link", name="Phiên bản").first.click()
     rows = page.locator("table.versions tbody tr")
@@ -50,7 +50,8 @@ def test_editor_lists_compares_and_restores_versions(page, live_server):
 
     page.get_by_role("link", name="Về danh sách phiên bản").click()
     page.locator("table.versions tbody tr").nth(1).get_by_role("link", name="Khôi phục").click()
-    page.get_by_role("button", name="Khôi phục phiên bản này").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Khôi phục phiên bản này").click()
     page.wait_for_url("**/change/")
     assert "Đã khôi phục phiên bản" in page.locator(".messagelist").inner_text()
 

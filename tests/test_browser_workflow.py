@@ -67,8 +67,8 @@ def test_write_submit_return_fix_resubmit_schedule_and_it_appears_by_itself(brow
     e.click("text=Chờ duyệt: 1 bài")
     e.click(f"text={article.title}")
     checker.fill("#id_workflow_comment", "Ghi rõ số đơn vị máu thu được.")
-    e.click("button[name=_transition][value=return]")
-    checker.wait_for_url("**/admin/news/article/**")
+    with checker.expect_navigation():
+        e.click("button[name=_transition][value=return]")
 
     # The correspondent sees the comment, fixes and resubmits.
     writer.goto(f"{live_server.url}/admin/news/article/{article.pk}/change/")
