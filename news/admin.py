@@ -626,9 +626,7 @@ class TrashedArticleAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="đơn vị", ordering="author_unit__short_name")
-    def unit(self, article):
-        return article.author_unit.short_name if article.author_unit_id else "—"
+    unit = ArticleAdmin.unit
 
     @admin.display(description="người xóa")
     def deleted_by_name(self, article):

@@ -65,3 +65,46 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+def sign_in(page, live_server, user):
+    """Give ``page``'s browser context the session cookie of ``user``, as after a real login."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    return page
+
+
+@pytest.fixture
+def signed_in(browser, live_server):
+    """``signed_in(user)``: a new page in a browser context of its own, signed in as ``user``."""
+    contexts = []
+
+    def open_page(user):
+        context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return sign_in(page, live_server, user)
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def set_editor_body(page, html):
+    """Put ``html`` in the article form's CKEditor and wait until it is in (setData is async)."""
+    page.wait_for_function(
+        "() => window.CKEDITOR && CKEDITOR.instances.id_body"
+        " && CKEDITOR.instances.id_body.status === 'ready'"
+    )
+    page.evaluate(
+        "html => new Promise(done => CKEDITOR.instances.id_body.setData(html, {callback: done}))",
+        html,
+    )

@@ -1,10 +1,9 @@
 """What an editor does in the admin, in a real Chromium."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from news.models import Article
+from tests.conftest import sign_in
 from tests.factories import CategoryFactory, StaffFactory, UnitFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,17 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def editor_page(page, live_server):
     """A browser page logged in as an editor (the session cookie of a real login)."""
-    client = Client()
-    client.force_login(StaffFactory(username="bientap"))
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in(page, live_server, StaffFactory(username="bientap"))
     return page
 
 

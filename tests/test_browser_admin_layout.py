@@ -3,12 +3,11 @@
 import datetime as dt
 
 import pytest
-from django.conf import settings
 from django.contrib import admin
-from django.test import Client
 from django.utils import timezone
 
 from news.models import Article
+from tests.conftest import sign_in
 from tests.factories import ArticleFactory, CategoryFactory, StaffFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,17 +40,7 @@ TITLES = [
 
 @pytest.fixture
 def editor_page(page, live_server):
-    client = Client()
-    client.force_login(StaffFactory(username="bientap"))
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in(page, live_server, StaffFactory(username="bientap"))
     page.set_viewport_size(LAPTOP)
     return page
 

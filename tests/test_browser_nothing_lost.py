@@ -2,27 +2,14 @@
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
 from news.models import Article
+from tests.conftest import set_editor_body
 from tests.factories import ArticleFactory, StaffFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "mat-khau-thu-nghiem-1"
-
-
-def signed_in(browser, live_server, user):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 def editor_ready(page):
@@ -42,10 +29,10 @@ def sign_in_again(page, username):
     page.locator("input[type=submit], button[type=submit]").first.click()
 
 
-def test_two_editors_the_second_save_is_refused_and_keeps_its_text(browser, live_server):
+def test_two_editors_the_second_save_is_refused_and_keeps_its_text(live_server, signed_in):
     article = ArticleFactory(title="Hội nghị người lao động", summary="Sa-pô ban đầu.")
-    an = signed_in(browser, live_server, StaffFactory(full_name="Nguyễn Văn An"))
-    binh = signed_in(browser, live_server, StaffFactory(full_name="Trần Thị Bình"))
+    an = signed_in(StaffFactory(full_name="Nguyễn Văn An"))
+    binh = signed_in(StaffFactory(full_name="Trần Thị Bình"))
     url = f"{live_server.url}/admin/news/article/{article.pk}/change/"
     an.goto(url)
     binh.goto(url)
@@ -80,17 +67,17 @@ def test_two_editors_the_second_save_is_refused_and_keeps_its_text(browser, live
 
 
 def test_autosave_brings_the_text_back_after_the_session_cookie_is_deleted(
-    browser, live_server, settings
+    live_server, signed_in, settings
 ):
     settings.ARTICLE_AUTOSAVE_SECONDS = 1
     editor = StaffFactory(username="bientap-tuluu")
     article = ArticleFactory(title="Tiêu đề đã lưu", body="<p>Đoạn đã lưu.</p>")
-    page = signed_in(browser, live_server, editor)
+    page = signed_in(editor)
     url = f"{live_server.url}/admin/news/article/{article.pk}/change/"
     page.goto(url)
     editor_ready(page)
     page.fill("#id_title", "Tiêu đề đang viết dở")
-    page.evaluate("CKEDITOR.instances.id_body.setData('<p>Đoạn viết dở chưa kịp lưu.</p>')")
+    set_editor_body(page, "<p>Đoạn viết dở chưa kịp lưu.</p>")
     page.wait_for_function(
         "() => document.getElementById('autosave-status').textContent.includes('Đã tự lưu')"
     )
@@ -120,15 +107,15 @@ def test_autosave_brings_the_text_back_after_the_session_cookie_is_deleted(
     assert "Đoạn viết dở chưa kịp lưu." in article.body
 
 
-def test_a_save_after_the_session_expired_comes_back_through_the_login(browser, live_server):
+def test_a_save_after_the_session_expired_comes_back_through_the_login(live_server, signed_in):
     editor = StaffFactory(username="bientap-hetphien")
     article = ArticleFactory(title="Tiêu đề cũ")
-    page = signed_in(browser, live_server, editor)
+    page = signed_in(editor)
     url = f"{live_server.url}/admin/news/article/{article.pk}/change/"
     page.goto(url)
     editor_ready(page)
     page.fill("#id_title", "Tiêu đề gõ khi phiên đã hết")
-    page.evaluate("CKEDITOR.instances.id_body.setData('<p>Một đoạn dài vừa gõ xong.</p>')")
+    set_editor_body(page, "<p>Một đoạn dài vừa gõ xong.</p>")
     page.context.clear_cookies(name=settings.SESSION_COOKIE_NAME)
     page.locator("input[name=_save]").click()
 

@@ -1,11 +1,10 @@
 """An editor works with an article's versions in a real Chromium."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from news import workflow
 from news.models import Article
+from tests.conftest import set_editor_body, sign_in
 from tests.factories import ArticleFactory, PhotoFactory, StaffFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,17 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_editor_lists_compares_and_restores_versions(page, live_server):
     editor = StaffFactory(username="bientap-phienban", full_name="Đỗ Thu Hà")
-    client = Client()
-    client.force_login(editor)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in(page, live_server, editor)
     article = ArticleFactory(draft=True, title="Bản đầu", body="<p>Hội nghị thông qua quy chế.</p>")
     PhotoFactory(article=article, caption="Ảnh hội trường")
     workflow.transition(article, "publish", by=editor)  # the first version, made by the workflow
@@ -32,9 +21,7 @@ def test_editor_lists_compares_and_restores_versions(page, live_server):
     page.goto(f"{live_server.url}/admin/news/article/{article.pk}/change/")
     page.fill("#id_title", "Bản sửa")
     page.fill("#id_version_note", "Sửa tiêu đề theo ý kiến ban biên tập")
-    page.evaluate(
-        "CKEDITOR.instances.id_body.setData('<p>Hội nghị nhất trí thông qua quy chế.</p>')"
-    )
+    set_editor_body(page, "<p>Hội nghị nhất trí thông qua quy chế.</p>")
     with page.expect_navigation():  # the same address before and after: wait for the answer
         page.locator("input[name=_continue]").click()
 

@@ -4,8 +4,6 @@ import datetime as dt
 import time
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from news.models import Article
@@ -25,26 +23,15 @@ class Clicks:
         self.page.locator(selector).click()
 
 
-def signed_in(browser, live_server, user):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
-
-
-def test_write_submit_return_fix_resubmit_schedule_and_it_appears_by_itself(browser, live_server):
+def test_write_submit_return_fix_resubmit_schedule_and_it_appears_by_itself(
+    browser, live_server, signed_in
+):
     unit = UnitFactory(short_name="CĐCKCN", name="Công đoàn các Khu công nghiệp")
     category = CategoryFactory(name="Hoạt động công đoàn")
     author = CorrespondentFactory(unit=unit, full_name="Trần Thị Thu")
     editor = StaffFactory(full_name="Lê Văn Duyệt")
-    writer = signed_in(browser, live_server, author)
-    checker = signed_in(browser, live_server, editor)
+    writer = signed_in(author)
+    checker = signed_in(editor)
     w, e = Clicks(writer), Clicks(checker)
 
     # The correspondent writes and submits.

@@ -11,7 +11,7 @@ from reversion.models import Version
 from news import workflow
 from news.models import Article, Photo
 from news.revisions import versions_of
-from tests.builders import article_form, image_bytes, upload
+from tests.builders import article_form, change_form, image_bytes, upload
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
@@ -43,36 +43,7 @@ def pages(article, rest=""):
 def form_of(article, **fields):
     """POST data for a plain save of ``article`` as stored, photos included."""
     article.refresh_from_db()
-    published = timezone.localtime(article.published_at) if article.published_at else None
-    photos = list(article.photos.order_by("order", "id"))
-    data = article_form(
-        article.category,
-        title=article.title,
-        slug=article.slug,
-        summary=article.summary,
-        body=article.body,
-        author_name=article.author_name,
-        author_unit=str(article.author_unit_id or ""),
-        published_at_0=f"{published:%d/%m/%Y}" if published else "",
-        published_at_1=f"{published:%H:%M:%S}" if published else "",
-        opened_version=str(article.edit_version),
-        _transition="",
-        _save="Lưu",
-        **{"photos-TOTAL_FORMS": str(len(photos)), "photos-INITIAL_FORMS": str(len(photos))},
-    )
-    for n, photo in enumerate(photos):
-        data.update(
-            {
-                f"photos-{n}-id": str(photo.pk),
-                f"photos-{n}-article": str(article.pk),
-                f"photos-{n}-caption": photo.caption,
-                f"photos-{n}-alt_text": photo.alt_text,
-                f"photos-{n}-credit": photo.credit,
-                f"photos-{n}-order": str(photo.order),
-            }
-        )
-    data.update(fields)
-    return data
+    return change_form(article, **fields)
 
 
 def save(client, article, **fields):
