@@ -1,9 +1,11 @@
 """Nothing typed is lost, in a real Chromium: a second editor, a lost session, a closed tab."""
 
+import time
+
 import pytest
 from django.conf import settings
 
-from news.models import Article
+from news.models import Article, Autosave
 from tests.conftest import set_editor_body
 from tests.factories import ArticleFactory, StaffFactory
 
@@ -78,11 +80,14 @@ def test_autosave_brings_the_text_back_after_the_session_cookie_is_deleted(
     editor_ready(page)
     page.fill("#id_title", "Tiêu đề đang viết dở")
     set_editor_body(page, "<p>Đoạn viết dở chưa kịp lưu.</p>")
-    # A tick that started before the text was all in does not count: wait for the next one.
-    page.evaluate("() => { document.getElementById('autosave-status').textContent = ''; }")
     page.wait_for_function(
         "() => document.getElementById('autosave-status').textContent.includes('Đã tự lưu')"
     )
+    # A tick that began before the text was all in does not count: wait for one with all of it.
+    deadline = time.monotonic() + 15
+    while "chưa kịp lưu" not in str(Autosave.objects.filter(user=editor).values("data").first()):
+        assert time.monotonic() < deadline, "no autosave with the whole text"
+        page.wait_for_timeout(200)
 
     # The session cookie goes (expired, signed out elsewhere); the next tick says so; tab closed.
     page.context.clear_cookies(name=settings.SESSION_COOKIE_NAME)
