@@ -17,7 +17,9 @@ class EditorWidget(CKEditorWidget):
 
     @property
     def media(self):
-        return super().media + Media(js=["js/ckeditor-upload.js", "js/ckeditor-vi.js"])
+        return super().media + Media(
+            js=["js/ckeditor-upload.js", "js/ckeditor-vi.js", "js/ckeditor-images.js"]
+        )
 
 
 class EditorFormField(RichTextFormField):
