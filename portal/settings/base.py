@@ -9,7 +9,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 
-from news.sanitize import ckeditor_allowed_content
+from news.sanitize import CAPTION_PLACEHOLDERS, ckeditor_allowed_content
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -184,6 +184,8 @@ CKEDITOR_CONFIGS = {
         "extraPlugins": "image2,uploadimage",
         "removePlugins": "image,flash,iframe,forms,smiley,sourcearea,sourcedialog,exportpdf",
         "image2_captionedClass": "article-figure",
+        # A caption left as this prompt is not stored (static/js/ckeditor-images.js, sanitize).
+        "portalCaptionPlaceholders": list(CAPTION_PLACEHOLDERS),
         "image2_alignClasses": ["align-left", "align-center", "align-right"],
         "justifyClasses": ["text-left", "text-center", "text-right", "text-justify"],
         # The editor keeps what news/sanitize.py keeps, so staff see what will be stored.

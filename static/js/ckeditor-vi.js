@@ -51,8 +51,9 @@
   }
   const PLUGINS = {
     image2: {
-      alt: "Mô tả ảnh (cho người không xem được ảnh)",
+      alt: "Mô tả ảnh cho người không xem được ảnh (bắt buộc)",
       captioned: "Ảnh có chú thích",
+      // A prompt where the caption goes; left as it is, it is not stored (ckeditor-images.js).
       captionPlaceholder: "Chú thích ảnh",
       btnUpload: "Tải lên",
     },
