@@ -12,13 +12,14 @@
   function row(file) {
     const item = document.createElement("li")
     const name = document.createElement("span")
-    name.textContent = file.name + ": "
+    name.textContent = `${file.name}:`
     const progress = document.createElement("progress")
     progress.max = 100
     progress.value = 0
     const status = document.createElement("span")
+    status.style.marginLeft = "0.5em"
     status.textContent = "đang tải lên…"
-    item.append(name, progress, " ", status)
+    item.append(name, progress, status)
     results.prepend(item)
     return { item, progress, status }
   }
@@ -39,7 +40,7 @@
     image.alt = ""
     image.width = 80
     image.height = 50
-    link.append(image, " đã lưu, điền chú thích")
+    link.append(image, "đã lưu, điền chú thích")
     line.status.append(link)
   }
 
