@@ -121,9 +121,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        library.use_picture(
-            cleaned, library.COVER
-        )  # a cover picked from the library (news/library.py)
+        # A cover picked from the library names the picture's file (news/library.py).
+        library.use_picture(cleaned, library.COVER)
         if self.instance.pk is not None:
             self.check_conflict(cleaned.get("opened_version"))
         step = self.requested_step()
