@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from portal.newsroom.people import display_name, unit_of
 
-from . import autosave, revision_views, revisions, trash, workflow
+from . import autosave, library, revision_views, revisions, trash, workflow
 from .admin_search import FoldedSearchMixin
 from .concurrency import conflict_message, stored_edit_version
 from .expired_session import take_kept_form
@@ -53,10 +53,11 @@ class CategoryAdmin(admin.ModelAdmin):
         js = ["admin/js/urlify.js", "js/admin-vi-slug.js"]  # after Django's URLify
 
 
-class PhotoInline(admin.StackedInline):
+class PhotoInline(library.LibraryPictureAdminMixin, admin.StackedInline):
     model = Photo
+    form = library.PhotoInlineForm  # a new file or a library picture (news/library.py)
     extra = 1
-    fields = ["preview", "image", "caption", "alt_text", "credit", "order"]
+    fields = ["preview", "image", "picture", "caption", "alt_text", "credit", "order"]
     readonly_fields = ["preview"]
 
     @admin.display(description="xem trước")
@@ -120,6 +121,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # A cover picked from the library names the picture's file (news/library.py).
+        library.use_picture(cleaned, library.COVER)
         if self.instance.pk is not None:
             self.check_conflict(cleaned.get("opened_version"))
         step = self.requested_step()
@@ -197,7 +200,7 @@ class AuthorFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class ArticleAdmin(library.LibraryPictureAdminMixin, FoldedSearchMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "cover_thumbnail", "title", "category", "state", "unit", "last_changed_by",
@@ -237,7 +240,7 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
         fieldsets = [("Trạng thái", {"fields": ["state_summary"]})] if obj is not None else []
         fieldsets += [
             (None, {"fields": ["title", "slug", "category", "summary", "body", "opened_version"]}),
-            ("Ảnh đại diện", {"fields": ["cover", "cover_caption", "cover_alt"]}),
+            ("Ảnh đại diện", {"fields": ["cover", "cover_picture", "cover_caption", "cover_alt"]}),
             ("Tác giả", {"fields": author}),
         ]
         if reviewer:
@@ -471,6 +474,12 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
             for step in workflow.allowed_steps(request.user, article)
             if obj is not None or step.name in {"submit", "publish"}
         ]
+        if request.method == "POST":  # the form came back with an error: keep chosen pictures
+            library.keep_chosen_files(
+                request.user,
+                context["adminform"].form,
+                [inline.formset for inline in context["inline_admin_formsets"]],
+            )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # --- saving -----------------------------------------------------------------------------

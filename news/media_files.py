@@ -18,8 +18,9 @@ from django.db.models.signals import post_delete, post_init, post_save
 from django.utils import timezone
 from imagekit.cachefiles.backends import get_default_cachefile_backend
 
-# Which field of which model holds a picture; everything here works from this table.
-PICTURE_FIELDS = {"Article": "cover", "Photo": "image"}
+# Which field of which model holds a picture; everything here works from this table. A library
+# picture (portal.photos) and the covers and photos taken from it name the same file.
+PICTURE_FIELDS = {"Article": "cover", "Photo": "image", "Picture": "image"}
 
 
 def media_path(name):
@@ -32,10 +33,16 @@ def thumbnail_dir(name):
 
 
 def is_referenced(name):
-    """Whether a cover or a photo row (in the trash or not) names the file ``name``."""
+    """Whether a cover, a photo row (in the trash or not) or a library picture names ``name``."""
+    from portal.photos.models import Picture
+
     from .models import Article, Photo
 
-    return Article.objects.filter(cover=name).exists() or Photo.objects.filter(image=name).exists()
+    return (
+        Article.objects.filter(cover=name).exists()
+        or Photo.objects.filter(image=name).exists()
+        or Picture.objects.filter(image=name).exists()
+    )
 
 
 def remove_thumbnails(name):
@@ -107,9 +114,11 @@ def _deleted(sender, instance, **kwargs):
 
 
 def connect():
+    from portal.photos.models import Picture
+
     from .models import Article, Photo
 
-    for model in (Article, Photo):
+    for model in (Article, Photo, Picture):
         uid = f"news.media_files.{model.__name__}"
         post_init.connect(_remember, sender=model, dispatch_uid=uid)
         post_save.connect(_saved, sender=model, dispatch_uid=uid)
@@ -117,7 +126,7 @@ def connect():
 
 
 # Folders whose files belong to rows of this app; clean_media looks nowhere else.
-MANAGED_FOLDERS = ("news/covers/", "news/photos/")
+MANAGED_FOLDERS = ("news/covers/", "news/photos/", "library/")
 # A fresh editor upload may sit in a form not yet saved.
 EDITOR_GRACE = dt.timedelta(days=1)
 
@@ -128,6 +137,8 @@ def orphans(now=None):
     Covers and photos no row names; editor uploads older than a day that no article body shows;
     thumbnails whose source is gone or unused; trash folders of articles no longer in the trash.
     """
+    from portal.photos.models import Picture
+
     from .models import Article, Photo
     from .trash import TRASH_DIR, body_files
 
@@ -135,6 +146,7 @@ def orphans(now=None):
     now = now or timezone.now()
     used = set(Article.objects.exclude(cover="").values_list("cover", flat=True))
     used |= set(Photo.objects.values_list("image", flat=True))
+    used |= set(Picture.objects.values_list("image", flat=True))
     for body in Article.objects.values_list("body", flat=True).iterator():
         used |= body_files(body)
     trashed = {

@@ -125,6 +125,16 @@ class Article(models.Model):
         blank=True,
         help_text="Tả điều ảnh cho thấy, cho người không xem được ảnh. Bắt buộc khi có ảnh.",
     )
+    # The library picture the cover comes from: ``cover`` then names the picture's own file.
+    cover_picture = models.ForeignKey(
+        "photos.Picture",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="hoặc chọn ảnh trong thư viện",
+        help_text="Gõ vài chữ của chú thích, không cần dấu. Ảnh dùng chung, không chép thêm tệp.",
+    )
     author_name = models.CharField(
         "tác giả", max_length=200, help_text="Một hoặc nhiều tên, ví dụ: Thúy Quyên."
     )
@@ -311,6 +321,16 @@ class Photo(models.Model):
     )
     credit = models.CharField("nguồn ảnh", max_length=120, blank=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    # The library picture this photo comes from: ``image`` then names the picture's own file.
+    picture = models.ForeignKey(
+        "photos.Picture",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="hoặc chọn ảnh trong thư viện",
+        help_text="Gõ vài chữ của chú thích, không cần dấu. Ảnh dùng chung, không chép thêm tệp.",
+    )
 
     thumbnail = ImageSpecField(
         source="image", processors=[ResizeToFill(160, 100)], format="JPEG", options={"quality": 80}

@@ -101,12 +101,17 @@ class SearchVectorColumn(Expression):
         return f"{table}.search_vector", []
 
 
+def whole_words(words, field="search_text"):
+    """A filter: the folded text in ``field`` (a search_document) holds every word, whole."""
+    condition = Q()
+    for word in words:
+        condition &= Q(**{f"{field}__contains": f" {word} "})
+    return condition
+
+
 def search_articles(queryset, words):
     """Articles holding every word; those whose title holds them all come first, then newest."""
-    in_text, in_title = Q(), Q()
-    for word in words:
-        in_text &= Q(search_text__contains=f" {word} ")
-        in_title &= Q(search_title__contains=f" {word} ")
+    in_text, in_title = whole_words(words), whole_words(words, "search_title")
     if connections[queryset.db].vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery
 

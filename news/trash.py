@@ -119,9 +119,13 @@ def _used_elsewhere(article_id, name):
     if name.startswith(settings.CKEDITOR_UPLOAD_PATH):
         url = settings.MEDIA_URL + name
         return Article.objects.exclude(pk=article_id).filter(body__contains=url).exists()
+    from portal.photos.models import Picture
+
+    # A library picture is used elsewhere too: the library keeps showing it.
     return (
         Article.objects.exclude(pk=article_id).filter(cover=name).exists()
         or Photo.objects.exclude(article_id=article_id).filter(image=name).exists()
+        or Picture.objects.filter(image=name).exists()
     )
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "reversion",
     "portal.newsroom",
     "news",
+    "portal.photos",
     "portal.backups",
 ]
 
