@@ -20,6 +20,7 @@ from reversion.models import Version
 
 from portal.newsroom.models import Unit
 from portal.newsroom.people import display_name
+from portal.photos.models import Picture
 
 from .models import Article, Category, Photo, unique_slug
 from .sanitize import normalize_html
@@ -28,10 +29,12 @@ from .workflow import can_edit, sees_all_units
 
 # The fields a person edits, in the order a change list names them.
 CONTENT_FIELDS = [
-    "title", "slug", "category_id", "summary", "body", "cover", "cover_caption", "cover_alt",
-    "author_name", "author_unit_id", "status", "published_at", "expires_at", "is_featured",
+    "title", "slug", "category_id", "summary", "body", "cover", "cover_picture_id",
+    "cover_caption", "cover_alt", "author_name", "author_unit_id", "status", "published_at",
+    "expires_at", "is_featured",
 ]  # fmt: skip
-PHOTO_FIELDS = ["image", "caption", "alt_text", "credit", "order"]
+# The library link travels with the file name, so a restored picture names its library entry.
+PHOTO_FIELDS = ["image", "picture_id", "caption", "alt_text", "credit", "order"]
 
 
 def _value(name, value):
@@ -261,6 +264,7 @@ def restore(article, version, *, by):
         if not _restorable_change(old, current):
             return False, []
         fields = old["fields"]
+        kept_cover = False
         for name in RESTORED_FIELDS:
             value = fields[name]
             if name == "author_unit_id" and not sees_all_units(by):
@@ -270,9 +274,14 @@ def restore(article, version, *, by):
                 continue
             if name == "cover" and value and not default_storage.exists(value):
                 problems.append(f"ảnh đại diện «{value}» không còn tệp, giữ ảnh hiện tại")
+                kept_cover = True
                 continue
             if name == "cover":
                 value = value or ""
+            if name == "cover_picture_id":
+                if kept_cover:
+                    continue  # the current file stays, and with it its library link
+                value = _existing_picture(value)
             if name == "slug":
                 value = unique_slug(Article, value or fields["title"], exclude_pk=current.pk)
             setattr(current, name, value)
@@ -299,6 +308,11 @@ def _restorable_change(old, current):
     )
 
 
+def _existing_picture(pk):
+    """A library picture's id if it still exists: a deleted one leaves the link empty."""
+    return pk if pk and Picture.objects.filter(pk=pk).exists() else None
+
+
 def _restore_photos(article, photos):
     problems = []
     Photo.objects.filter(article=article).exclude(pk__in=photos.keys()).delete()
@@ -312,7 +326,8 @@ def _restore_photos(article, photos):
                 problems.append(f"ảnh «{what}» không còn tệp nên không khôi phục được")
                 continue
             problems.append(f"ảnh «{what}»: tệp cũ không còn, giữ tệp hiện tại")
-            data = {**data, "image": photo.image.name}
+            data = {**data, "image": photo.image.name, "picture_id": photo.picture_id}
+        data = {**data, "picture_id": _existing_picture(data.get("picture_id"))}
         if photo is None:
             taken = Photo.objects.filter(pk=pk).exists()
             photo = Photo(article=article) if taken else Photo(pk=pk, article=article)

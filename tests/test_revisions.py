@@ -237,6 +237,29 @@ def test_restore_says_which_photo_could_not_be_brought_back(client, editor):
     assert "ảnh «Ảnh mất tệp» không còn tệp nên không khôi phục được" in response.content.decode()
 
 
+def test_restore_leaves_the_library_link_empty_when_the_library_picture_is_gone(client, editor):
+    from django.core.files.base import ContentFile
+
+    from portal.photos.models import Picture
+
+    shared = Picture.objects.create(
+        image=ContentFile(image_bytes(64, 48), name="thu-vien.png"), alt_text="Ảnh thư viện"
+    )
+    article = ArticleFactory(title="Trước")
+    PhotoFactory(article=article, image=shared.image.name, picture=shared, caption="Từ thư viện")
+    save(client, article, title="Có ảnh thư viện")
+    with_picture = versions_of(article).first()
+    save(client, article, title="Sau")
+    Picture.objects.filter(pk=shared.pk).delete()  # its file stays: the article names it
+
+    response = client.post(pages(article, f"{with_picture.pk}/khoi-phuc/"), follow=True)
+    assert response.status_code == 200
+    article.refresh_from_db()
+    assert article.title == "Có ảnh thư viện"
+    [photo] = article.photos.all()
+    assert (photo.caption, photo.picture_id) == ("Từ thư viện", None)
+
+
 def test_a_correspondent_of_another_unit_cannot_see_or_restore(client, editor):
     article = ArticleFactory(
         draft=True, title="Bài của đơn vị A", author_unit=UnitFactory(short_name="CĐ A")
