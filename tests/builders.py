@@ -63,6 +63,7 @@ def change_form(article, **fields):
         "body": article.body,
         "cover_caption": article.cover_caption,
         "cover_alt": article.cover_alt,
+        "cover_picture": str(article.cover_picture_id or ""),
         "author_name": article.author_name,
         "author_unit": str(article.author_unit_id or ""),
         "published_at_0": f"{local(article.published_at):%d/%m/%Y}" if article.published_at else "",
@@ -84,6 +85,7 @@ def change_form(article, **fields):
             {
                 f"photos-{n}-id": str(photo.pk),
                 f"photos-{n}-article": str(article.pk),
+                f"photos-{n}-picture": str(photo.picture_id or ""),
                 f"photos-{n}-caption": photo.caption,
                 f"photos-{n}-alt_text": photo.alt_text,
                 f"photos-{n}-credit": photo.credit,
