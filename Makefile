@@ -56,6 +56,7 @@ format: install
 
 bench: install
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_uploads.py
 
 # make backup [BACKUP_DIR=/srv/portal/backups]; make restore FILE=backups/portal-....tar.gz
 backup: install

@@ -216,3 +216,51 @@ HOSTILE_BODIES = [
     ("xmp", "<xmp><img src=x onerror=alert('xmp')></xmp>"),
     ("external image", '<img src="https://evil.example/pixel.gif" alt="theo dõi">'),
 ]
+
+
+# Pictures as phones and cameras write them ----------------------------------------------------
+
+
+def _encoded(image, fmt, **save):
+    buffer = io.BytesIO()
+    image.save(buffer, format=fmt, **save)
+    return buffer.getvalue()
+
+
+def heic_bytes(width=1200, height=900):
+    """An iPhone-style HEIC (pillow-heif's encoder), with a GPS position in its EXIF."""
+    exif = Image.Exif()
+    exif.get_ifd(0x8825)[2] = (10.0, 2.0, 30.0)
+    return _encoded(Image.new("RGB", (width, height), (11, 79, 156)), "HEIF", exif=exif)
+
+
+def mpo_bytes(width=3000, height=2000):
+    """A multi-picture JPEG (MPO) of two frames, as stereo cameras and many phones write."""
+    first = Image.new("RGB", (width, height), (11, 79, 156))
+    second = Image.new("RGB", (width, height), (180, 16, 31))
+    return _encoded(first, "MPO", save_all=True, append_images=[second], exif=Image.Exif())
+
+
+def cmyk_jpeg(width=3000, height=2000):
+    return _encoded(Image.new("CMYK", (width, height), (0, 153, 255, 0)), "JPEG")
+
+
+def png16(width=3000, height=2000, value=40_000):
+    """A 16-bit greyscale PNG (mode I;16)."""
+    return _encoded(Image.new("I;16", (width, height), value), "PNG")
+
+
+def transparent_png(width=3000, height=2000):
+    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    image.paste((180, 16, 31, 255), (0, 0, width // 2, height))
+    return _encoded(image, "PNG")
+
+
+def jpeg_60mp():
+    """9,000 × 6,667 (60 MP) in a few hundred kilobytes: one colour compresses to almost nothing."""
+    return _encoded(Image.new("RGB", (9000, 6667), (11, 79, 156)), "JPEG", quality=80)
+
+
+def jpeg_with_comment(comment=b"Nha rieng: 12 Tran Phu, SDT 0912345678"):
+    """A JPEG whose COM segment carries text; Pillow would write it back on save."""
+    return _encoded(Image.new("RGB", (60, 40), (11, 79, 156)), "JPEG", comment=comment)

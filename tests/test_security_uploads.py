@@ -1,5 +1,6 @@
 """Pictures: covers and photos through the admin, the model layer, and the editor's upload view."""
 
+import functools
 import io
 import re
 from pathlib import Path
@@ -52,16 +53,30 @@ HOSTILE_FILES = {
         "format",
     ),
     "10000x10000 png": (lambda: upload("lon.png", huge_png(10_000, 10_000), "image/png"), "pixels"),
+    "7000x5000 png (35 MP)": (
+        lambda: upload("png.png", huge_png(7000, 5000), "image/png"),
+        "pixels",
+    ),
     "60000x1 png": (lambda: upload("dai.png", huge_png(60_000, 1), "image/png"), "pixels"),
+    "16001x1000 png": (lambda: upload("dai.png", huge_png(16_001, 1000), "image/png"), "pixels"),
+    "60 MP progressive jpeg": (
+        lambda: upload("prog.jpg", progressive_60mp()),
+        "progressive",
+    ),
     "truncated jpeg": (
         lambda: upload("cut.jpg", image_bytes(800, 600, "JPEG")[:2500], "image/jpeg"),
         "corrupt",
     ),
     "oversized file": (
-        lambda: upload("nang.png", image_bytes() + b"\0" * (10 * 1024 * 1024), "image/png"),
+        lambda: upload("nang.png", image_bytes() + b"\0" * (30 * 1024 * 1024), "image/png"),
         "too_large",
     ),
 }
+
+
+@functools.cache
+def progressive_60mp():
+    return image_bytes(9504, 6336, "JPEG", progressive=True)
 
 
 def message(code):
@@ -145,7 +160,7 @@ def test_file_pickers_offer_the_accepted_types(staff_client):
     html = staff_client.get(ADD_URL).content.decode()
     for name in ("cover", "photos-0-image"):
         (tag,) = re.findall(rf'<input type="file" name="{name}"[^>]*>', html)
-        assert 'accept="image/jpeg,image/png,image/webp"' in tag
+        assert 'accept="image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"' in tag
 
 
 # In the model layer (shell, imports, factories) -----------------------------------------------

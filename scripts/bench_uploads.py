@@ -1,0 +1,151 @@
+"""`make bench`, uploads: time and memory of clean_image() on the largest pictures accepted.
+
+Each picture is generated once into a temporary folder, then cleaned in its own Python process
+(as a worker would after Django wrote the upload to a temporary file), which reports its wall
+time, the peak of Python's own allocations (tracemalloc: Pillow's pixel buffers are C memory and
+do not show there) and the rise of the process's peak resident memory (ru_maxrss), the real peak.
+Budget per upload: 2 s and 200 MB.
+"""
+
+import io
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+BUDGET_SECONDS = 2.0
+BUDGET_MB = 200
+
+
+def textured(size):
+    """A photo-like picture that compresses about as badly as a real one (fine grain)."""
+    from PIL import Image
+
+    noise = Image.effect_noise(size, 20)
+    gradient = Image.linear_gradient("L").resize(size)
+    return Image.merge("RGB", [noise, gradient, noise.transpose(Image.Transpose.FLIP_LEFT_RIGHT)])
+
+
+def build(folder):
+    from PIL import Image
+
+    from news import images
+
+    def write(name, image, fmt, **options):
+        path = folder / name
+        image.save(path, fmt, **options)
+        return path
+
+    cases = {}
+    camera = textured((9504, 6336))  # a 60 MP camera, 60.2 MP
+    for quality in (94, 92, 90, 85):  # as close to the 30 MB limit as the grain allows
+        buffer = io.BytesIO()
+        camera.save(buffer, "JPEG", quality=quality)
+        if buffer.tell() <= images.MAX_BYTES:
+            break
+    cases["JPEG 60 MP"] = write("camera.jpg", camera, "JPEG", quality=quality)
+    del camera
+    # The largest progressive JPEG accepted (4:2:0): 133 MB of DCT coefficients.
+    progressive = textured((8160, 5440))
+    cases["JPEG 44 MP progressive"] = write(
+        "progressive.jpg", progressive, "JPEG", quality=85, progressive=True
+    )
+    del progressive
+    cases["JPEG 24 MP CMYK"] = write("cmyk.jpg", textured((6000, 4000)).convert("CMYK"), "JPEG")
+    # The largest PNG accepted: MAX_PIXELS_FULL_DECODE pixels, with transparency.
+    side = int((images.MAX_PIXELS_FULL_DECODE * 3 / 2) ** 0.5)
+    png = Image.linear_gradient("L").resize((side, side * 2 // 3)).convert("RGBA")
+    png.putalpha(Image.radial_gradient("L").resize(png.size))  # smooth: a grain would pass 30 MB
+    cases["PNG 32 MP RGBA"] = write("largest.png", png, "PNG", compress_level=1)
+    del png
+    phone = textured((4032, 3024))
+    cases["HEIC 12 MP"] = write("phone.heic", phone, "HEIF", quality=80)
+    cases["MPO 12 MP, 2 frames"] = write(
+        "phone.mpo", phone, "MPO", save_all=True, append_images=[phone.rotate(1)], quality=92
+    )
+    return cases
+
+
+def measure(path):
+    """In a fresh process: clean one picture and print the figures as JSON."""
+    import tracemalloc
+
+    import django
+
+    django.setup()
+    from django.core.files import File
+
+    from news.images import clean_image
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    start = time.perf_counter()
+    with open(path, "rb") as upload:
+        cleaned = clean_image(File(upload, name=Path(path).name))
+    seconds = time.perf_counter() - start
+    python_peak = tracemalloc.get_traced_memory()[1]
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "python_mb": python_peak / 2**20,
+                "rss_mb": (after - before) / 1024,  # ru_maxrss is in KiB on Linux
+                "stored": f"{cleaned.name.rsplit('.', 1)[1]} {cleaned.size / 2**20:.1f} MB",
+            }
+        )
+    )
+
+
+def run(*args):
+    command = [sys.executable, __file__, *map(str, args)]
+    answer = subprocess.run(command, capture_output=True, text=True)
+    if answer.returncode:
+        sys.exit(f"{' '.join(command)}\n{answer.stderr}")
+    return json.loads(answer.stdout)
+
+
+def main():
+    sys.stdout.reconfigure(line_buffering=True)
+    # This process stays small: Linux keeps ru_maxrss across fork and exec, so a child of a big
+    # parent would start from the parent's peak. Pictures are built and cleaned in children.
+    with tempfile.TemporaryDirectory(prefix="portal-bench-uploads-") as folder:
+        cases = {name: Path(path) for name, path in run("--build", folder).items()}
+        print(
+            f"uploads: clean_image() in a fresh process each (budget {BUDGET_SECONDS:g} s, "
+            f"{BUDGET_MB} MB)"
+        )
+        print(
+            f"{'picture':<24}{'file MB':>8}{'time s':>8}{'python MB':>10}{'peak RSS MB':>12}"
+            f"  stored"
+        )
+        over = False
+        for name, path in cases.items():
+            figures = run("--measure", path)
+            over |= figures["seconds"] > BUDGET_SECONDS or figures["rss_mb"] > BUDGET_MB
+            print(
+                f"{name:<24}{path.stat().st_size / 2**20:>8.1f}{figures['seconds']:>8.2f}"
+                f"{figures['python_mb']:>10.1f}{figures['rss_mb']:>12.0f}  {figures['stored']}"
+            )
+        if over:
+            print("over budget")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--measure"]:
+        measure(sys.argv[2])
+    elif sys.argv[1:2] == ["--build"]:
+        import django
+
+        django.setup()
+        print(json.dumps({name: str(path) for name, path in build(Path(sys.argv[2])).items()}))
+    else:
+        main()
