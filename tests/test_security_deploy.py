@@ -255,7 +255,7 @@ def error_pages_conf(temp, port, upstream_port, maintenance_flag):
         "127.0.0.1:8000", f"127.0.0.1:{upstream_port}"
     )
     limits = " ".join(re.findall(r"^\s*((?:client_max_body_size|error_page) [^;]+;)", text, re.M))
-    assert "client_max_body_size 12m;" in limits and limits.count("error_page") == 4
+    assert "client_max_body_size 32m;" in limits and limits.count("error_page") == 4
     errors = conf_block("location ^~ /errors/ {").replace(
         "root /srv/portal/app/deploy;", f"root {settings.BASE_DIR / 'deploy'};"
     )
@@ -306,13 +306,13 @@ def test_nginx_error_pages_are_vietnamese(tmp_path):
     flag = tmp_path / "maintenance"
     port, dead = free_port(), free_port()
     with running_nginx(temp, error_pages_conf(temp, port, dead, flag), port):
-        too_large = ask(port, "POST", "/admin/news/article/add/", length=13 * 1024 * 1024)
+        too_large = ask(port, "POST", "/admin/news/article/add/", length=33 * 1024 * 1024)
         down = ask(port)
         flag.touch()
         maintenance = ask(port, "GET", "/tin-tuc/")
         assert ask(port, "GET", "/errors/502.html")[0] == 404  # internal: not a public page
     assert_vietnamese_page(
-        too_large, 413, "Tệp gửi lên quá lớn", "mỗi ảnh tối đa 10 MB", "Nội dung bạn đã gõ vẫn còn"
+        too_large, 413, "Tệp gửi lên quá lớn", "mỗi ảnh tối đa 30 MB", "Nội dung bạn đã gõ vẫn còn"
     )
     assert "Quay lại" in too_large[2]
     assert_vietnamese_page(down, 502, "Hệ thống đang gián đoạn", "tải lại trang")
