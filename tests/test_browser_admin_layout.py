@@ -161,5 +161,5 @@ def test_ckeditor_speaks_vietnamese(editor_page, live_server):
     page.locator(".cke_button__image").click()
     dialog = page.locator(".cke_dialog:visible")
     dialog.wait_for()
-    assert "Mô tả ảnh (cho người không xem được ảnh)" in dialog.inner_text()
+    assert "Mô tả ảnh cho người không xem được ảnh (bắt buộc)" in dialog.inner_text()
     assert "Chú thích ảnh" not in dialog.inner_text().replace("Ảnh có chú thích", "")
