@@ -8,6 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from news import media_files
+from news.images import MESSAGES
 from news.models import Article, Photo
 from portal.photos.models import Picture
 from tests.builders import ADD_URL, article_form, change_form, image_bytes, upload
@@ -82,7 +83,7 @@ def test_many_uploads_at_once_each_checked_with_its_own_answer(client, editor, m
     assert refused == {
         "name": "thu.pdf",
         "ok": False,
-        "error": "Chỉ nhận ảnh JPEG, PNG hoặc WebP. Tệp này không phải ảnh thuộc các định dạng đó.",
+        "error": MESSAGES["format"],
     }
     stored = Picture.objects.get()
     assert stored.pk == ok["id"] and stored.uploaded_by == editor
