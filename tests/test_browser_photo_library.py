@@ -1,13 +1,12 @@
 """The photo library in a real Chromium: pictures kept over a form error, many uploads."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from news.images import MESSAGES
 from news.models import Article
 from portal.photos.models import Picture
 from tests.builders import image_bytes
+from tests.conftest import sign_in
 from tests.factories import CategoryFactory, StaffFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -15,13 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def editor_page(page, live_server):
-    client = Client()
-    client.force_login(StaffFactory(username="bientap"))
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-    return page
+    return sign_in(page, live_server, StaffFactory(username="bientap"))
 
 
 def png(name, color):
@@ -42,7 +35,8 @@ def test_cover_and_photo_chosen_before_a_form_error_are_saved_after_it(editor_pa
     page.set_input_files("#id_photos-0-image", png("anh.png", (11, 79, 156)))
     page.fill("#id_photos-0-alt_text", "Bác sĩ lấy máu cho công nhân")
     # The sa-pô is left empty.
-    page.locator("input[name=_save]").click()
+    with page.expect_navigation():  # the form comes back to its own address
+        page.locator("input[name=_save]").click()
     assert page.locator(".errornote").is_visible()
     assert not Article.objects.exists()
     # The autocomplete is drawn by script after the page loads.
