@@ -3,11 +3,10 @@
 import html
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from news.models import Article
 from tests.builders import image_bytes
+from tests.conftest import sign_in
 from tests.factories import CategoryFactory, StaffFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,18 +26,7 @@ PASTED = (
 @pytest.fixture
 def editor_page(page, live_server):
     """A browser page logged in as an editor (the session cookie of a real login)."""
-    client = Client()
-    client.force_login(StaffFactory(username="bientap"))
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    return page
+    return sign_in(page, live_server, StaffFactory(username="bientap"))
 
 
 def get_data(page):
