@@ -12,6 +12,7 @@ assigned file saved with its instance (FileField.pre_save calls SafeFieldFile.sa
 """
 
 import io
+import os
 import uuid
 import warnings
 
@@ -37,11 +38,18 @@ MAX_SIDE = 16_000
 # picture of up to 44 MP (one of 60 MP would need 172 MB, at 4:4:4 345 MB).
 MAX_PROGRESSIVE_BYTES = 128 * 1024 * 1024
 LONG_SIDE = 2560
+# Pixels per strip when a picture is reduced a strip at a time (4 MB a strip in RGBA).
+STRIP_PIXELS = 1_000_000
 # Pillow refuses larger pictures when it reads their header, before decoding any pixel.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 # Only the main picture of a HEIC file is read: no thumbnails, depth maps or auxiliary images.
-pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
+# Phones write HEIC as a grid of tiles (512 px on iPhones) that libheif decodes in parallel: one
+# thread per core this process may use (pillow-heif's default of 4 on 2 cores only adds switches).
+_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+pillow_heif.register_heif_opener(
+    thumbnails=False, depth_images=False, aux_images=False, decode_threads=max(1, _CORES or 1)
+)
 
 # Pillow's JPEG opener answers "MPO" itself for a multi-picture file.
 OPENED = ["JPEG", "PNG", "WEBP", "HEIF"]
@@ -133,6 +141,25 @@ def _reduced_size(size):
     return max(1, round(width * ratio)), max(1, round(height * ratio))
 
 
+def _reduce_in_strips(image, factor, mode):
+    """``image.convert(mode).reduce(factor)``, with no second copy of the picture at full size.
+
+    Pillow's reduce() (and resize()) premultiplies a transparent picture first: a full-size RGBa
+    copy, 128 MB more for 32 MP, as would be the conversion of a palette picture to RGBA. Done
+    here a strip of rows at a time; strips are whole multiples of ``factor`` rows, so the result
+    is the same as reducing the picture at once.
+    """
+    width, height = image.size
+    reduced = Image.new(mode, (-(-width // factor), -(-height // factor)))
+    rows = factor * max(1, STRIP_PIXELS // (width * factor))
+    for top in range(0, height, rows):
+        strip = image.crop((0, top, width, min(height, top + rows)))
+        if strip.mode != mode:
+            strip = strip.convert(mode)
+        reduced.paste(strip.reduce(factor), (0, top // factor))
+    return reduced
+
+
 def _to_srgb(image, icc):
     """Apply the embedded colour profile, if Little CMS can; the profile itself is not kept."""
     if image.mode in ("I;16", "I"):  # 16-bit grey: scale to 8 bits (convert("L") would clip)
@@ -159,13 +186,14 @@ def clean_image(file):
         image.load()  # MPO: its first picture
         orientation = image.getexif().get(0x0112)
         transparent = "A" in image.getbands() or "transparency" in image.info
+        mode = image.mode
         if image.mode == "P" or (image.mode in ("L", "RGB") and transparent):
-            image = image.convert("RGBA" if transparent else "RGB")
+            mode = "RGBA" if transparent else "RGB"
         factor = min(image.width // target[0], image.height // target[1])
         if factor > 1:
-            # Box-averaged by a whole factor first: resize() would make a premultiplied copy of a
-            # transparent picture at full size (128 MB more for 32 MP).
-            image = image.reduce(factor)
+            image = _reduce_in_strips(image, factor, mode)
+        elif mode != image.mode:
+            image = image.convert(mode)
         if image.size != target:
             image = image.resize(target, Image.Resampling.LANCZOS)
     except Exception:  # truncated or corrupt data surfaces as OSError, SyntaxError, ValueError...

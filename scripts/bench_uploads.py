@@ -2,9 +2,11 @@
 
 Each picture is generated once into a temporary folder, then cleaned in its own Python process
 (as a worker would after Django wrote the upload to a temporary file), which reports its wall
-time, the peak of Python's own allocations (tracemalloc: Pillow's pixel buffers are C memory and
-do not show there) and the rise of the process's peak resident memory (ru_maxrss), the real peak.
-Budget per upload: 2 s and 200 MB.
+time and CPU time (user + system: on a loaded machine wall time is inflated, CPU time is what the
+upload itself costs), the peak of Python's own allocations (tracemalloc: Pillow's pixel buffers
+are C memory and do not show there) and the rise of the process's peak resident memory
+(ru_maxrss), the real peak.
+Budget per upload: 2 s of CPU time and 200 MB.
 """
 
 import io
@@ -67,7 +69,10 @@ def build(folder):
     cases["PNG 32 MP RGBA"] = write("largest.png", png, "PNG", compress_level=1)
     del png
     phone = textured((4032, 3024))
-    cases["HEIC 12 MP"] = write("phone.heic", phone, "HEIF", quality=80)
+    # As an iPhone writes it (a grid of 512 px tiles), at 2.7 bits a pixel: more than phones use.
+    cases["HEIC 12 MP, tiled"] = write("phone.heic", phone, "HEIF", quality=50, tile_size=512)
+    # The same grain at 7 bits a pixel: far more than any phone; decoding cost grows with bytes.
+    cases["HEIC 12 MP, 10 MB"] = write("dense.heic", phone, "HEIF", quality=80)
     cases["MPO 12 MP, 2 frames"] = write(
         "phone.mpo", phone, "MPO", save_all=True, append_images=[phone.rotate(1)], quality=92
     )
@@ -85,18 +90,21 @@ def measure(path):
 
     from news.images import clean_image
 
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     tracemalloc.start()
     start = time.perf_counter()
     with open(path, "rb") as upload:
         cleaned = clean_image(File(upload, name=Path(path).name))
     seconds = time.perf_counter() - start
     python_peak = tracemalloc.get_traced_memory()[1]
-    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    after, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime - cpu_before
     print(
         json.dumps(
             {
                 "seconds": seconds,
+                "cpu": cpu,
                 "python_mb": python_peak / 2**20,
                 "rss_mb": (after - before) / 1024,  # ru_maxrss is in KiB on Linux
                 "stored": f"{cleaned.name.rsplit('.', 1)[1]} {cleaned.size / 2**20:.1f} MB",
@@ -124,15 +132,17 @@ def main():
             f"{BUDGET_MB} MB)"
         )
         print(
-            f"{'picture':<24}{'file MB':>8}{'time s':>8}{'python MB':>10}{'peak RSS MB':>12}"
-            f"  stored"
+            f"{'picture':<24}{'file MB':>8}{'time s':>8}{'CPU s':>7}{'python MB':>10}"
+            f"{'peak RSS MB':>12}  stored"
         )
         over = False
         for name, path in cases.items():
             figures = run("--measure", path)
-            over |= figures["seconds"] > BUDGET_SECONDS or figures["rss_mb"] > BUDGET_MB
+            # Judged by CPU time: wall time also counts what other processes take from this one.
+            over |= figures["cpu"] > BUDGET_SECONDS or figures["rss_mb"] > BUDGET_MB
             print(
                 f"{name:<24}{path.stat().st_size / 2**20:>8.1f}{figures['seconds']:>8.2f}"
+                f"{figures['cpu']:>7.2f}"
                 f"{figures['python_mb']:>10.1f}{figures['rss_mb']:>12.0f}  {figures['stored']}"
             )
         if over:

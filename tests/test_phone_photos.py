@@ -179,3 +179,37 @@ def test_webp_stays_webp(media):
 
     with Image.open(clean_image(ContentFile(image_bytes(40, 30, "WEBP"), name="x"))) as stored:
         assert stored.format == "WEBP" and "exif" not in stored.info
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "P"])
+def test_a_transparent_picture_is_reduced_without_a_second_full_size_copy(monkeypatch, mode):
+    """Issue 9, memory: only the decoded picture is ever full size (no RGBa or RGBA copy).
+
+    Pillow premultiplies a transparent picture before reduce() or resize(), and a palette picture
+    becomes RGBA: each a full-size copy (128 MB for 32 MP). Every image Pillow builds from another
+    is recorded; none may be as large as the upload. Counted in pixels, so deterministic.
+    """
+    from news import images
+
+    monkeypatch.setattr(images, "LONG_SIDE", 100)
+    monkeypatch.setattr(images, "STRIP_PIXELS", 20_000)
+    picture = Image.effect_noise((640, 480), 40).convert("RGBA")
+    picture.putalpha(Image.linear_gradient("L").resize(picture.size))
+    if mode == "P":
+        picture = picture.convert("RGB").quantize(64)
+        picture.info["transparency"] = 0
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    built = []
+    new = Image.Image._new
+
+    def recording_new(self, im):
+        built.append(im.size[0] * im.size[1])
+        return new(self, im)
+
+    monkeypatch.setattr(Image.Image, "_new", recording_new)
+    cleaned = images.clean_image(ContentFile(buffer.getvalue(), name="logo.png"))
+    assert built and max(built) < 640 * 480 / 4
+    with Image.open(cleaned) as stored:
+        assert (stored.format, stored.mode, stored.size) == ("PNG", "RGBA", (100, 75))
+        assert stored.getextrema()[3][0] < 255  # the transparency is kept
