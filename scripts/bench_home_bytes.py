@@ -72,6 +72,8 @@ def main():
     total = sum(images.values())
     print(f"home, 360×740 @2x: {len(images)} images, {total:,} bytes after scrolling")
     print(f"  before scrolling (first screen): {above_fold:,} bytes")
+    for url, size in sorted(images.items(), key=lambda item: -item[1]):
+        print(f"  {size:>9,}  {url.split('/', 3)[-1]}")
 
 
 if __name__ == "__main__":
