@@ -13,3 +13,6 @@ class NewsConfig(AppConfig):
         from . import media_files
 
         media_files.connect()
+        from . import renditions
+
+        renditions.connect()

@@ -1,10 +1,10 @@
-"""Picture files on disk: which rows use a file, its imagekit thumbnails, removing it once unused.
+"""Picture files on disk: which rows use a file, its renditions, removing it once unused.
 
-Replacing or clearing a cover, replacing a photo's image or deleting a photo leaves the old file
-and its thumbnails behind; ``forget()`` removes them after the transaction commits, unless
-another row still names the file. This is wired with signals (``connect()``, called from
-NewsConfig.ready) rather than in ``save()``: it is a storage concern that must also follow
-cascades and queryset deletes, which never call ``Photo.delete()``.
+Replacing or clearing a cover, replacing a photo's image or deleting a photo leaves the old file,
+its renditions (news.renditions) and thumbnails behind; ``forget()`` removes them after the
+transaction commits, unless another row still names the file. This is wired with signals
+(``connect()``, called from NewsConfig.ready) rather than in ``save()``: it is a storage concern
+that must also follow cascades and queryset deletes, which never call ``Photo.delete()``.
 """
 
 import datetime as dt
@@ -46,6 +46,11 @@ def is_referenced(name):
 
 
 def remove_thumbnails(name):
+    """Remove the renditions (news.renditions) and imagekit's admin thumbnails of ``name``."""
+    from . import renditions
+
+    renditions.remove(name)
+    _prune_empty(renditions.folder(name).parent)
     folder = thumbnail_dir(name)
     if not folder.is_dir():
         return
@@ -135,11 +140,13 @@ def orphans(now=None):
     """Files under MEDIA_ROOT that no row uses, relative to it, sorted.
 
     Covers and photos no row names; editor uploads older than a day that no article body shows;
-    thumbnails whose source is gone or unused; trash folders of articles no longer in the trash.
+    renditions and thumbnails whose source is gone or unused; trash folders of articles no longer
+    in the trash.
     """
     from portal.photos.models import Picture
 
     from .models import Article, Photo
+    from .renditions import RENDITIONS_DIR
     from .trash import TRASH_DIR, body_files
 
     root = Path(settings.MEDIA_ROOT)
@@ -156,6 +163,7 @@ def orphans(now=None):
     sources = {str(Path(name).with_suffix("")) for name in used if (root / name).is_file()}
     editor = settings.CKEDITOR_UPLOAD_PATH
     thumbs = settings.IMAGEKIT_CACHEFILE_DIR.rstrip("/") + "/"
+    made = RENDITIONS_DIR + "/"
     trash = TRASH_DIR + "/"
     found = []
     for path in root.rglob("*"):
@@ -169,6 +177,8 @@ def orphans(now=None):
             unused = name not in used and now - modified > EDITOR_GRACE
         elif name.startswith(thumbs):
             unused = str(Path(name).parent.relative_to(thumbs)) not in sources
+        elif name.startswith(made):
+            unused = str(Path(name).parent.relative_to(made)) not in sources
         elif name.startswith(trash):
             unused = name.split("/")[1] not in trashed
         else:

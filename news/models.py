@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from imagekit.models import ImageSpecField
-from imagekit.processors import ResizeToFill, ResizeToFit
+from imagekit.processors import ResizeToFill
 
 from portal.newsroom.models import Unit
 
@@ -205,9 +205,6 @@ class Article(models.Model):
     cover_card = ImageSpecField(
         source="cover", processors=[ResizeToFill(480, 300)], format="JPEG", options={"quality": 82}
     )
-    cover_large = ImageSpecField(
-        source="cover", processors=[ResizeToFit(1200, 1200)], format="JPEG", options={"quality": 85}
-    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -334,9 +331,6 @@ class Photo(models.Model):
 
     thumbnail = ImageSpecField(
         source="image", processors=[ResizeToFill(160, 100)], format="JPEG", options={"quality": 80}
-    )
-    display = ImageSpecField(
-        source="image", processors=[ResizeToFit(1200, 1200)], format="JPEG", options={"quality": 85}
     )
 
     class Meta:

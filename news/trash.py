@@ -3,10 +3,10 @@
 Deleting an article hides it at once: ``deleted_at`` takes it out of every public path and of the
 admin's article list, and once the transaction commits its pictures (cover, photos, images of its
 body) move from the served tree to MEDIA_ROOT/.trash/<article id>/<same path>, which neither
-nginx nor Django serves; their thumbnails are removed (imagekit makes them again). Restoring moves
-the files back to the paths the rows still name. ``purge()`` deletes for good what has been in the
-trash longer than KEEP_DAYS, with its files. Who may delete an article may also restore it
-(workflow.can_delete).
+nginx nor Django serves; their renditions and thumbnails are removed. Restoring moves the files
+back to the paths the rows still name and makes their renditions again. ``purge()`` deletes for
+good what has been in the trash longer than KEEP_DAYS, with its files. Who may delete an article
+may also restore it (workflow.can_delete).
 """
 
 import datetime as dt
@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from . import media_files, workflow
+from . import media_files, renditions, workflow
 from .models import Article, Photo
 
 KEEP_DAYS = 30
@@ -132,16 +132,18 @@ def _used_elsewhere(article_id, name):
 def _hide_files(article_id, names):
     folder = trash_folder(article_id)
     for name in names:
-        media_files.remove_thumbnails(name)
         source = media_files.media_path(name)
         if not source.is_file():
+            media_files.remove_thumbnails(name)
             continue
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        # A file another article still shows stays where it is; the trash keeps a copy.
+        # A file another article still shows stays where it is, with its renditions; the trash
+        # keeps a copy.
         if _used_elsewhere(article_id, name):
             shutil.copy2(source, target)
         else:
+            media_files.remove_thumbnails(name)
             shutil.move(source, target)
             media_files._prune_empty(source.parent)
 
@@ -157,6 +159,7 @@ def _bring_back_files(article_id):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(kept, target)
+        renditions.make(kept.relative_to(folder).as_posix())
     shutil.rmtree(folder)
 
 
@@ -164,9 +167,9 @@ def _remove(folder, names):
     if folder.is_dir():
         shutil.rmtree(folder)
     for name in names:
-        media_files.remove_thumbnails(name)
         if name.startswith(settings.CKEDITOR_UPLOAD_PATH):
             continue  # editor uploads went to the trash folder; clean_media sees the rest
+        # Renditions go with the file; a file another row names keeps its own.
         media_files.remove_if_unused(name)
 
 

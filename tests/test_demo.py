@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from PIL import Image
 
+from news import renditions
 from news.demo_content import ARTICLES, STAFF
 from news.models import Article, ArticleTransition, Category, Photo
 from news.sanitize import clean_html
@@ -16,6 +17,22 @@ from portal.newsroom.people import display_name
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 PASSWORD = re.compile(r"^  (\S+)  mật khẩu: (\S+)$", re.MULTILINE)
+
+
+@pytest.fixture(autouse=True)
+def made(monkeypatch):
+    """Which files load_demo has renditions made for; making them (over a second for each demo
+    picture) is tested in tests/test_renditions.py."""
+    names = []
+    monkeypatch.setattr(renditions, "make", lambda name, **options: names.append(name) or 0)
+    return names
+
+
+def test_demo_pictures_have_their_renditions_made(made):
+    load_demo("--photos-per-article", "1")
+    pictures = {*Article.objects.values_list("cover", flat=True)}
+    pictures |= {*Photo.objects.values_list("image", flat=True)}
+    assert set(made) == pictures and len(pictures) > 20
 
 
 def load_demo(*args):

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from news import trash
+from news import renditions, trash
 from news.models import Article, Photo
 from tests.builders import article_form, image_bytes
 from tests.factories import ArticleFactory, PhotoFactory, StaffFactory
@@ -30,13 +30,17 @@ def media(settings, tmp_path):
 
 
 def thumbnails(root, name):
-    folder = Path(root) / "thumbs" / Path(name).with_suffix("")
-    return sorted(folder.glob("*.jpg"))
+    """The admin's imagekit thumbnails and the renditions (news.renditions) of ``name``."""
+    stem = Path(name).with_suffix("")
+    return sorted(
+        [*(Path(root) / "thumbs" / stem).glob("*.jpg"), *renditions.folder(name).glob("*")]
+    )
 
 
 def with_thumbnails(article):
-    assert article.cover_card.url and article.cover_large.url  # made now
-    assert len(thumbnails(article.cover.storage.location, article.cover.name)) == 2
+    assert article.cover_card.url  # made now
+    made = renditions.make(article.cover.name)
+    assert len(thumbnails(article.cover.storage.location, article.cover.name)) == 1 + made > 1
     return article
 
 
@@ -185,6 +189,7 @@ def test_clean_media_lists_exactly_the_orphans_then_removes_them_and_nothing_els
             put(media, "news/photos/2020/01/khong-ai-dung.jpg"),
             put(media, "editor/2019/12/bo-quen.png", days_old=2),
             put(media, "thumbs/news/covers/2019/01/da-xoa/abc.jpg"),
+            put(media, "renditions/news/covers/2019/01/da-xoa/card@1x.webp"),
             put(media, ".trash/999999/news/covers/2019/01/da-xoa-han.jpg"),
             orphan_article.cover.name,
             *(str(p.relative_to(media)) for p in thumbnails(media, orphan_article.cover.name)),

@@ -39,6 +39,12 @@ def assert_no_horizontal_scroll(page):
 
 
 def assert_images_fit(page):
+    # Lazy pictures have their room reserved (width, height): scroll down so each one loads.
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for top in range(0, height + 1, page.viewport_size["height"]):
+        page.evaluate(f"window.scrollTo(0, {top})")
+        page.wait_for_load_state("networkidle")
+    page.wait_for_function("[...document.images].every(i => i.complete)")
     sizes = page.eval_on_selector_all(
         "main img",
         "imgs => imgs.map(i => [i.getBoundingClientRect().right, i.naturalWidth, i.currentSrc])",

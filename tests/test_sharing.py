@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from PIL import Image
 
+from news import renditions
 from tests.factories import ArticleFactory, CategoryFactory
 
 HOST = "http://testserver"
@@ -54,7 +55,7 @@ def head(client, url):
 @pytest.fixture
 def tricky(db):
     category = CategoryFactory(name="Chính sách & pháp luật", slug="chinh-sach-phap-luat")
-    return ArticleFactory(
+    article = ArticleFactory(
         title=TRICKY_TITLE,
         summary=TRICKY_SUMMARY,
         author_name="Thúy Quyên, Minh Hòa",
@@ -63,6 +64,8 @@ def tricky(db):
         with_cover=True,
         cover_alt='Công nhân cầm bảng "Lương & thưởng"',
     )
+    renditions.make(article.cover.name)  # as after the upload's commit
+    return article
 
 
 def test_opengraph_and_twitter_values_are_the_original_strings(client, tricky):
@@ -87,14 +90,14 @@ def test_opengraph_and_twitter_values_are_the_original_strings(client, tricky):
     assert ISO_LOCAL.match(meta["article:modified_time"])
 
 
-def test_og_image_is_the_large_rendition_with_its_real_size(client, tricky):
+def test_og_image_is_the_1200x630_rendition_with_its_real_size(client, tricky):
     meta = head(client, tricky.get_absolute_url()).meta
-    large = tricky.cover_large
-    assert meta["og:image"] == f"{HOST}{large.url}"
-    with Image.open(large.path) as image:
+    og = renditions.folder(tricky.cover.name) / "og@1x.jpg"
+    assert meta["og:image"] == f"{HOST}/media/{og.relative_to(tricky.cover.storage.location)}"
+    with Image.open(og) as image:
         assert (int(meta["og:image:width"]), int(meta["og:image:height"])) == image.size
-    # The 800×500 cover is fitted into 1200×1200.
-    assert image.size == (1200, 750)
+    # The 800×500 cover is cropped to 1.9:1 around its centre and enlarged to 1200×630.
+    assert image.size == (1200, 630)
 
 
 def test_json_ld_news_article(client, tricky):
@@ -125,7 +128,7 @@ def test_json_ld_news_article(client, tricky):
     assert data["publisher"]["logo"]["url"] == f"{HOST}/static/img/logo.svg"
     [image] = data["image"]
     assert image["url"] == page.meta["og:image"]
-    assert (image["width"], image["height"]) == (1200, 750)
+    assert (image["width"], image["height"]) == (1200, 630)
     assert data["articleSection"] == "Chính sách & pháp luật"
 
 
@@ -150,6 +153,7 @@ def test_article_without_cover_has_a_small_card_and_no_image(client, db):
 
 def test_cover_file_missing_on_disk_leaves_out_the_image_not_the_page(client, tricky):
     tricky.cover.storage.delete(tricky.cover.name)
+    renditions.remove(tricky.cover.name)
     page = head(client, tricky.get_absolute_url())
     assert "og:image" not in page.meta
     assert page.meta["og:title"] == TRICKY_TITLE

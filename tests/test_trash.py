@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from news import trash
+from news import renditions, trash
 from news.models import Article, Photo
 from tests.factories import (
     ArticleFactory,
@@ -43,11 +43,22 @@ def article_with_pictures(**kwargs):
 
 
 def picture_urls(article):
-    """Every picture URL of the article: files and thumbnails (made now if missing)."""
-    urls = [article.cover.url, article.cover_card.url, article.cover_large.url]
+    """Every picture URL of the article: files, renditions and the admin's thumbnails (made now
+    if missing)."""
+    renditions.make(article.cover.name)
+    urls = [article.cover.url, card(article.cover), large(article.cover)]
     for photo in Photo.objects.filter(article=article):
-        urls += [photo.image.url, photo.thumbnail.url, photo.display.url]
+        renditions.make(photo.image.name)
+        urls += [photo.image.url, photo.thumbnail.url, large(photo.image)]
     return urls
+
+
+def card(file):
+    return renditions.rendition_set(file, "card").src
+
+
+def large(file):
+    return renditions.rendition_set(file, "article").src
 
 
 def files_under(root):
@@ -88,6 +99,7 @@ def test_delete_in_admin_hides_page_and_pictures_then_restore_brings_all_back(
     assert [status(client, url) for url in urls] == [404] * 9
     # Nothing served is left; the files wait in the trash folder, not served either.
     assert not (media / "thumbs").exists() or files_under(media / "thumbs") == []
+    assert not (media / "renditions").exists() or files_under(media / "renditions") == []
     kept = files_under(media / ".trash" / str(article.pk))
     assert len(kept) == 3
     assert status(client, f"/media/.trash/{article.pk}/{article.cover.name}") == 404
@@ -111,6 +123,8 @@ def test_delete_in_admin_hides_page_and_pictures_then_restore_brings_all_back(
     article.refresh_from_db()
     assert article.deleted_at is None and article.deleted_by is None
     assert status(client, article.get_absolute_url()) == 200
+    # Restoring made the renditions again, before any reader asks.
+    assert (renditions.folder(article.cover.name) / "card@1x.jpg").is_file()
     assert [status(client, url) for url in picture_urls(article)] == [200] * 9
     assert sorted(article.photos.values_list("caption", flat=True)) == ["Ảnh hai", "Ảnh một"]
     assert not (media / ".trash" / str(article.pk)).exists()

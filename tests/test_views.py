@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from news import renditions
 from news.models import Article
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, StaffFactory
 
@@ -73,11 +74,12 @@ def test_article_list_newest_first_without_drafts_or_future(client, site):
 
 def test_list_items_have_thumbnail_title_date_and_summary(client):
     article = ArticleFactory(with_cover=True, summary="Đoàn viên được tặng quà dịp cuối năm.")
+    renditions.make(article.cover.name)
     html = text(client.get(reverse("news:article-list")))
     assert article.title in html
     assert "Đoàn viên được tặng quà dịp cuối năm." in html
     assert timezone.localtime(article.published_at).strftime("%d/%m/%Y") in html
-    assert re.search(r'<img src="/media/thumbs/news/covers/[^"]+\.jpg"', html)
+    assert re.search(r'<img src="/media/renditions/news/covers/[^"]+/card@1x\.jpg"', html)
 
 
 def test_category_page_lists_only_its_articles(client, site):

@@ -1,6 +1,8 @@
 from django import template
 from django.utils import timezone
 
+from news import renditions
+
 register = template.Library()
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
@@ -29,3 +31,10 @@ def iso_datetime(value):
     if not value:
         return ""
     return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(field_file, kind, alt="", eager=False):
+    """<picture> of a stored picture's renditions (news.renditions), e.g.
+    {% picture article.cover "card" alt="" eager=forloop.first %}; lazy unless ``eager``."""
+    return {"set": renditions.rendition_set(field_file, kind), "alt": alt, "eager": eager}

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from news import renditions
 from news.search import highlight as highlight_words
 from news.templatetags.news_tags import iso_datetime
 
@@ -70,14 +71,14 @@ def highlight(text, words, truncate=None):
 
 
 def cover_image(article, request):
-    """The large rendition of the cover, as sharing sites want it: absolute URL and size."""
-    if not article.cover:
+    """The cover as sharing sites want it (1200×630 around its focal point): absolute URL and
+    size; the original file, without a size, until that rendition is made."""
+    found = renditions.rendition_set(article.cover, "og")
+    if found is None or (
+        found.width is None and not article.cover.storage.exists(article.cover.name)
+    ):
         return None
-    try:
-        large = article.cover_large
-        return {"url": absolute(request, large.url), "width": large.width, "height": large.height}
-    except (OSError, ValueError):
-        return None
+    return {"url": absolute(request, found.src), "width": found.width, "height": found.height}
 
 
 def article_json_ld(article, request, url, image):
@@ -110,14 +111,8 @@ def article_json_ld(article, request, url, image):
         "url": url,
     }
     if image:
-        data["image"] = [
-            {
-                "@type": "ImageObject",
-                "url": image["url"],
-                "width": image["width"],
-                "height": image["height"],
-            }
-        ]
+        size = {"width": image["width"], "height": image["height"]} if image["width"] else {}
+        data["image"] = [{"@type": "ImageObject", "url": image["url"], **size}]
     return json_ld_script(data)
 
 

@@ -156,7 +156,8 @@ CACHES = {
     }
 }
 
-# Thumbnails are made on first use and looked up on disk: no database query per image.
+# The admin's previews only, made on first use and looked up on disk: no database query per
+# image. What readers see is made at upload by news/renditions.py.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.JustInTime"
 IMAGEKIT_CACHEFILE_DIR = "thumbs"
 

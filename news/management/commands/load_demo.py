@@ -8,6 +8,7 @@ from functools import cache
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
@@ -93,6 +94,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Bài viết: {len(ARTICLES)} (mới {counts['articles']})")
         self.stdout.write(f"Ảnh trong bài: {counts['photos']} (mới {counts['new_photos']})")
         self.stdout.write(f"Tệp ảnh vừa vẽ: {counts['pictures']}")
+        call_command("make_renditions", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Xong nội dung mẫu."))
 
     def load_staff(self, units):

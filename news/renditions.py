@@ -1,0 +1,249 @@
+"""Renditions: the resized copies of a picture the public pages show, made once, at upload.
+
+After a cover, an article photo or a library picture is stored (once the transaction commits),
+``make(name)`` writes every rendition of the file to MEDIA_ROOT/renditions/<name without its
+extension>/<kind>@<scale>x.<format>: cards, the lead slot and the compact thumbnails cropped
+around the library picture's focal point, article pictures fitted to a width, the OpenGraph
+image. A reader's request never makes one: ``rendition_set()`` names the files, and if they are
+not there yet the page shows the original file instead. Each file is written under a temporary
+name and moved into place with ``os.replace``, so two processes making the same rendition leave
+one complete file. ``python manage.py make_renditions`` (re)builds them for existing rows.
+"""
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_init, post_save
+from PIL import Image, features
+
+RENDITIONS_DIR = "renditions"
+QUALITY = {"avif": 55, "webp": 78, "jpg": 80}
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpg": "image/jpeg"}
+# Modern formats first (the browser takes the first <source> it can show); JPEG is the <img>.
+MODERN = ("avif", "webp") if features.check("avif") else ("webp",)
+
+
+@dataclass(frozen=True)
+class Kind:
+    width: int
+    height: int | None = None  # None: fit to the width, keep the ratio; else fill, focal crop
+    scales: tuple = (1, 2)
+    formats: tuple = (*MODERN, "jpg")
+    enlarge: bool = False  # a small picture is enlarged to the exact size (sharing sites want it)
+
+
+KINDS = {
+    "card": Kind(480, 300),  # cards in lists and blocks (8:5, as site.css shows them)
+    "lead": Kind(640, 400),  # the first featured card on the home page (55 % of the page)
+    "thumb": Kind(160, 100),  # compact cards beside a title
+    "article": Kind(800),  # the cover and photos on an article's page
+    "og": Kind(1200, 630, scales=(1,), formats=("jpg",), enlarge=True),  # OpenGraph / Twitter card
+}
+
+
+def folder(name):
+    return Path(settings.MEDIA_ROOT) / RENDITIONS_DIR / Path(name).with_suffix("")
+
+
+def file_name(kind, scale, fmt):
+    return f"{kind}@{scale}x.{fmt}"
+
+
+def focal_point(name):
+    """The library picture's focal point for file ``name``; the centre when it has none."""
+    from portal.photos.models import Picture
+
+    point = Picture.objects.filter(image=name).values_list("focal_x", "focal_y").first()
+    return point or (0.5, 0.5)
+
+
+def focal_box(size, ratio, focal):
+    """The largest box of ``ratio`` (width / height) inside ``size``, centred as near the focal
+    point as the edges allow."""
+    width, height = size
+    if width / height > ratio:
+        box_w, box_h = round(height * ratio), height
+    else:
+        box_w, box_h = width, round(width / ratio)
+    left = min(max(round(focal[0] * width - box_w / 2), 0), width - box_w)
+    top = min(max(round(focal[1] * height - box_h / 2), 0), height - box_h)
+    return left, top, left + box_w, top + box_h
+
+
+def render(image, kind, scale, focal):
+    """``image`` as rendition ``kind`` at ``scale``; enlarged only if the kind says so."""
+    if kind.height is None:
+        width = min(kind.width * scale, image.width)
+        height = max(1, round(image.height * width / image.width))
+        return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    box = focal_box(image.size, kind.width / kind.height, focal)
+    shrink = 1.0 if kind.enlarge else min(1.0, (box[2] - box[0]) / (kind.width * scale))
+    size = (round(kind.width * scale * shrink), round(kind.height * scale * shrink))
+    return image.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+
+
+def _write(image, path, fmt):
+    """Write under a temporary name in the same folder, then move into place atomically."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=f".{fmt}")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            if fmt == "jpg":
+                image.save(out, "JPEG", quality=QUALITY[fmt], optimize=True, progressive=True)
+            elif fmt == "webp":
+                image.save(out, "WEBP", quality=QUALITY[fmt], method=4)
+            else:
+                image.save(out, "AVIF", quality=QUALITY[fmt], speed=8)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def make(name, *, force=False, kinds=None, focal=None):
+    """Write the renditions of file ``name`` that are missing (all of them with ``force``).
+
+    Returns how many files were written.
+    """
+    source = Path(settings.MEDIA_ROOT) / name
+    if not name or not source.is_file():
+        return 0
+    target = folder(name)
+    wanted = [
+        (kind_name, scale, fmt)
+        for kind_name in kinds or KINDS
+        for scale in sorted(KINDS[kind_name].scales, reverse=True)
+        # JPEG last: its 1x is what rendition_set() checks, so it means the set is complete.
+        for fmt in KINDS[kind_name].formats
+    ]
+    if not force:
+        wanted = [w for w in wanted if not (target / file_name(*w)).is_file()]
+    if not wanted:
+        return 0
+    focal = focal or focal_point(name)
+    target.mkdir(parents=True, exist_ok=True)
+    with Image.open(source) as opened:
+        image = opened.convert("RGBA") if opened.mode in {"RGBA", "LA", "P"} else opened
+        image = image.convert("RGB") if image.mode != "RGBA" else image
+        if image.mode == "RGBA":  # JPEG has no transparency: pictures sit on white
+            flat = Image.new("RGB", image.size, "white")
+            flat.paste(image, mask=image.getchannel("A"))
+            image = flat
+        done = {}
+        for kind_name, scale, fmt in wanted:
+            key = (kind_name, scale)
+            if key not in done:
+                done[key] = render(image, KINDS[kind_name], scale, focal)
+            _write(done[key], target / file_name(kind_name, scale, fmt), fmt)
+    return len(wanted)
+
+
+def remove(name):
+    """Delete the renditions of file ``name``."""
+    import shutil
+
+    target = folder(name)
+    if target.is_dir():
+        shutil.rmtree(target)
+
+
+def make_on_commit(name, **kwargs):
+    if name:
+        transaction.on_commit(lambda: make(name, **kwargs))
+
+
+@dataclass
+class RenditionSet:
+    """What <picture> needs: the JPEG <img> (src, srcset, size) and a <source> per format."""
+
+    src: str
+    srcset: str = ""
+    sources: tuple = ()
+    width: int | None = None
+    height: int | None = None
+
+
+def rendition_set(field_file, kind_name):
+    """The renditions of a stored picture for ``kind_name``, or its original file when they are
+    not made yet (never made here: a reader's request does not wait for a picture)."""
+    if not field_file:
+        return None
+    kind, name = KINDS[kind_name], field_file.name
+    target = folder(name)
+    first = target / file_name(kind_name, 1, "jpg")
+    if not first.is_file():
+        return RenditionSet(src=field_file.url)
+    base = f"{settings.MEDIA_URL}{RENDITIONS_DIR}/{Path(name).with_suffix('').as_posix()}/"
+
+    def srcset(fmt):
+        return ", ".join(f"{base}{file_name(kind_name, s, fmt)} {s}x" for s in kind.scales)
+
+    if kind.height is None:
+        with Image.open(first) as header:  # reads the header only
+            width, height = header.size
+    else:
+        width, height = kind.width, kind.height
+    return RenditionSet(
+        src=base + file_name(kind_name, 1, "jpg"),
+        srcset=srcset("jpg") if len(kind.scales) > 1 else "",
+        sources=tuple((MIME[f], srcset(f)) for f in kind.formats if f != "jpg"),
+        width=width,
+        height=height,
+    )
+
+
+# Which field of which model holds a picture (as in news.media_files).
+FIELDS = {"Article": "cover", "Photo": "image", "Picture": "image"}
+
+
+def _state(instance):
+    field = FIELDS[type(instance).__name__]
+    value = instance.__dict__.get(field)  # deferred: not read (no query per row)
+    focal = (instance.__dict__.get("focal_x"), instance.__dict__.get("focal_y"))
+    return getattr(value, "name", value) or "", focal
+
+
+def _remember(sender, instance, **kwargs):
+    instance._rendered = _state(instance) if instance.pk else ("", (None, None))
+
+
+def _saved(sender, instance, **kwargs):
+    old_name, old_focal = getattr(instance, "_rendered", ("", (None, None)))
+    name, focal = _state(instance)
+    if name and name != old_name:
+        make_on_commit(name)
+    elif name and sender.__name__ == "Picture" and old_focal != focal:
+        # A moved focal point changes every crop: make them again.
+        crops = [k for k, kind in KINDS.items() if kind.height is not None]
+        make_on_commit(name, force=True, kinds=crops)
+    instance._rendered = (name, focal)
+
+
+def connect():
+    """Make renditions after every save that stores a picture, whatever the path (admin form,
+    library upload, shell, load_demo, a restored version): a storage concern, like
+    news.media_files, hence signals."""
+    from portal.photos.models import Picture
+
+    from .models import Article, Photo
+
+    for model in (Article, Photo, Picture):
+        uid = f"news.renditions.{model.__name__}"
+        post_init.connect(_remember, sender=model, dispatch_uid=uid)
+        post_save.connect(_saved, sender=model, dispatch_uid=uid)
+
+
+def all_names():
+    """Every picture file a row names (covers, photos, library pictures), sorted."""
+    from portal.photos.models import Picture
+
+    from .models import Article, Photo
+
+    names = set(Article.objects.exclude(cover="").values_list("cover", flat=True))
+    names |= set(Photo.objects.exclude(image="").values_list("image", flat=True))
+    names |= set(Picture.objects.exclude(image="").values_list("image", flat=True))
+    return sorted(names)
