@@ -5,8 +5,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from news.admin_search import FoldedSearchMixin
 from news.images import clean_image
-from news.search import parse_query, whole_words
+from news.search import whole_words
 from portal.newsroom.people import display_name
 
 from .models import Picture
@@ -38,7 +39,7 @@ class MissingAltFilter(admin.SimpleListFilter):
 
 
 @admin.register(Picture)
-class PictureAdmin(admin.ModelAdmin):
+class PictureAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["thumb", "caption", "alt_text", "credit", "uploader", "uploaded_at"]
     list_display_links = ["thumb"]
     list_editable = ["caption", "alt_text", "credit"]
@@ -109,14 +110,9 @@ class PictureAdmin(admin.ModelAdmin):
     def uploader(self, picture):
         return display_name(picture.uploaded_by) if picture.uploaded_by_id else "—"
 
-    def get_search_results(self, request, queryset, search_term):
-        """Whole words, with or without diacritics: news.search's rule on the folded text."""
-        if not search_term.strip():
-            return queryset, False
-        query = parse_query(search_term)
-        if not query:
-            return queryset.none(), False
-        return queryset.filter(whole_words(query.words)), False
+    def folded_search(self, queryset, words):
+        """Whole words, with or without diacritics, in the picture's folded text."""
+        return queryset.filter(whole_words(words))
 
     # --- one picture ------------------------------------------------------------------------
 
