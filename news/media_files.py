@@ -18,9 +18,27 @@ from django.db.models.signals import post_delete, post_init, post_save
 from django.utils import timezone
 from imagekit.cachefiles.backends import get_default_cachefile_backend
 
-# Which field of which model holds a picture; everything here works from this table. A library
-# picture (portal.photos) and the covers and photos taken from it name the same file.
+# Which field of which model holds a picture; media_files and news.renditions work from this
+# table. A library picture (portal.photos) and the covers and photos taken from it name the same
+# file.
 PICTURE_FIELDS = {"Article": "cover", "Photo": "image", "Picture": "image"}
+
+
+def picture_models():
+    """(model, field) for every row that names a picture file."""
+    from portal.photos.models import Picture
+
+    from .models import Article, Photo
+
+    return [(model, PICTURE_FIELDS[model.__name__]) for model in (Article, Photo, Picture)]
+
+
+def used_names():
+    """Every picture file some row names."""
+    names = set()
+    for model, field in picture_models():
+        names |= set(model.objects.exclude(**{field: ""}).values_list(field, flat=True))
+    return names
 
 
 def media_path(name):
@@ -34,15 +52,7 @@ def thumbnail_dir(name):
 
 def is_referenced(name):
     """Whether a cover, a photo row (in the trash or not) or a library picture names ``name``."""
-    from portal.photos.models import Picture
-
-    from .models import Article, Photo
-
-    return (
-        Article.objects.filter(cover=name).exists()
-        or Photo.objects.filter(image=name).exists()
-        or Picture.objects.filter(image=name).exists()
-    )
+    return any(model.objects.filter(**{field: name}).exists() for model, field in picture_models())
 
 
 def remove_thumbnails(name):
@@ -95,35 +105,30 @@ def _prune_empty(folder):
         folder = folder.parent
 
 
-def _stored_name(instance, field):
+def stored_name(instance):
+    """The picture file a row names, as loaded; "" when the field was deferred."""
     # Deferred fields are not in __dict__; reading them here would cost a query per row.
-    value = instance.__dict__.get(field)
+    value = instance.__dict__.get(PICTURE_FIELDS[type(instance).__name__])
     return getattr(value, "name", value) or ""
 
 
 def _remember(sender, instance, **kwargs):
-    field = PICTURE_FIELDS[sender.__name__]
-    instance._stored_picture = _stored_name(instance, field) if instance.pk else ""
+    instance._stored_picture = stored_name(instance) if instance.pk else ""
 
 
 def _saved(sender, instance, **kwargs):
-    field = PICTURE_FIELDS[sender.__name__]
-    old, new = getattr(instance, "_stored_picture", ""), _stored_name(instance, field)
+    old, new = getattr(instance, "_stored_picture", ""), stored_name(instance)
     if old and old != new:
         forget(old)
     instance._stored_picture = new
 
 
 def _deleted(sender, instance, **kwargs):
-    forget(_stored_name(instance, PICTURE_FIELDS[sender.__name__]))
+    forget(stored_name(instance))
 
 
 def connect():
-    from portal.photos.models import Picture
-
-    from .models import Article, Photo
-
-    for model in (Article, Photo, Picture):
+    for model, _field in picture_models():
         uid = f"news.media_files.{model.__name__}"
         post_init.connect(_remember, sender=model, dispatch_uid=uid)
         post_save.connect(_saved, sender=model, dispatch_uid=uid)
@@ -143,17 +148,13 @@ def orphans(now=None):
     renditions and thumbnails whose source is gone or unused; trash folders of articles no longer
     in the trash.
     """
-    from portal.photos.models import Picture
-
-    from .models import Article, Photo
+    from .models import Article
     from .renditions import RENDITIONS_DIR
     from .trash import TRASH_DIR, body_files
 
     root = Path(settings.MEDIA_ROOT)
     now = now or timezone.now()
-    used = set(Article.objects.exclude(cover="").values_list("cover", flat=True))
-    used |= set(Photo.objects.values_list("image", flat=True))
-    used |= set(Picture.objects.values_list("image", flat=True))
+    used = used_names()
     for body in Article.objects.values_list("body", flat=True).iterator():
         used |= body_files(body)
     trashed = {

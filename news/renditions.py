@@ -11,6 +11,7 @@ one complete file. ``python manage.py make_renditions`` (re)builds them for exis
 """
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,8 +145,6 @@ def make(name, *, force=False, kinds=None, focal=None):
 
 def remove(name):
     """Delete the renditions of file ``name``."""
-    import shutil
-
     target = folder(name)
     if target.is_dir():
         shutil.rmtree(target)
@@ -197,14 +196,11 @@ def rendition_set(field_file, kind_name):
 
 
 # Which field of which model holds a picture (as in news.media_files).
-FIELDS = {"Article": "cover", "Photo": "image", "Picture": "image"}
-
-
 def _state(instance):
-    field = FIELDS[type(instance).__name__]
-    value = instance.__dict__.get(field)  # deferred: not read (no query per row)
+    from .media_files import stored_name
+
     focal = (instance.__dict__.get("focal_x"), instance.__dict__.get("focal_y"))
-    return getattr(value, "name", value) or "", focal
+    return stored_name(instance), focal
 
 
 def _remember(sender, instance, **kwargs):
@@ -227,11 +223,9 @@ def connect():
     """Make renditions after every save that stores a picture, whatever the path (admin form,
     library upload, shell, load_demo, a restored version): a storage concern, like
     news.media_files, hence signals."""
-    from portal.photos.models import Picture
+    from .media_files import picture_models
 
-    from .models import Article, Photo
-
-    for model in (Article, Photo, Picture):
+    for model, _field in picture_models():
         uid = f"news.renditions.{model.__name__}"
         post_init.connect(_remember, sender=model, dispatch_uid=uid)
         post_save.connect(_saved, sender=model, dispatch_uid=uid)
@@ -239,11 +233,6 @@ def connect():
 
 def all_names():
     """Every picture file a row names (covers, photos, library pictures), sorted."""
-    from portal.photos.models import Picture
+    from .media_files import used_names
 
-    from .models import Article, Photo
-
-    names = set(Article.objects.exclude(cover="").values_list("cover", flat=True))
-    names |= set(Photo.objects.exclude(image="").values_list("image", flat=True))
-    names |= set(Picture.objects.exclude(image="").values_list("image", flat=True))
-    return sorted(names)
+    return sorted(used_names())
