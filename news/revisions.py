@@ -55,16 +55,30 @@ def snapshot_of(article):
     return {"fields": fields, "photos": photos}
 
 
+def snapshots_of_versions(versions, article_pk):
+    """The snapshots of an article's ``versions``, their photos read in one query."""
+    photo_rows = Version.objects.filter(
+        revision__in=[v.revision_id for v in versions],
+        content_type=ContentType.objects.get_for_model(Photo),
+    )
+    photos_by_revision = {}
+    for row in photo_rows:
+        photo = row.field_dict
+        if photo.get("article_id") == article_pk:
+            photos_by_revision.setdefault(row.revision_id, {})[photo["id"]] = {
+                name: _value(name, photo.get(name)) for name in PHOTO_FIELDS
+            }
+    return [
+        {
+            "fields": {name: _value(name, v.field_dict.get(name)) for name in CONTENT_FIELDS},
+            "photos": photos_by_revision.get(v.revision_id, {}),
+        }
+        for v in versions
+    ]
+
+
 def snapshot_of_version(version):
-    data = version.field_dict
-    fields = {name: _value(name, data.get(name)) for name in CONTENT_FIELDS}
-    photo_type = ContentType.objects.get_for_model(Photo)
-    photos = {}
-    for photo_version in version.revision.version_set.filter(content_type=photo_type):
-        photo = photo_version.field_dict
-        if photo.get("article_id") == int(version.object_id):
-            photos[photo["id"]] = {name: _value(name, photo.get(name)) for name in PHOTO_FIELDS}
-    return {"fields": fields, "photos": photos}
+    return snapshots_of_versions([version], int(version.object_id))[0]
 
 
 def label(name):
@@ -131,25 +145,12 @@ def history(article):
     """The article's versions, newest first, each with its snapshot and what it changed from
     the version before it (photos of every revision read in one query)."""
     versions = list(versions_of(article))
-    photo_type = ContentType.objects.get_for_model(Photo)
-    photo_rows = Version.objects.filter(
-        revision__in=[v.revision_id for v in versions], content_type=photo_type
-    )
-    photos_by_revision = {}
-    for row in photo_rows:
-        data = row.field_dict
-        if data.get("article_id") == article.pk:
-            photos_by_revision.setdefault(row.revision_id, {})[data["id"]] = {
-                name: _value(name, data.get(name)) for name in PHOTO_FIELDS
-            }
-    entries = []
-    for version in versions:
-        data = version.field_dict
-        snapshot = {
-            "fields": {name: _value(name, data.get(name)) for name in CONTENT_FIELDS},
-            "photos": photos_by_revision.get(version.revision_id, {}),
-        }
-        entries.append({"version": version, "snapshot": snapshot, "changes": None})
+    entries = [
+        {"version": version, "snapshot": snapshot, "changes": None}
+        for version, snapshot in zip(
+            versions, snapshots_of_versions(versions, article.pk), strict=True
+        )
+    ]
     for newer, older in zip(entries, entries[1:], strict=False):
         newer["changes"] = changed_labels(older["snapshot"], newer["snapshot"])
     return entries
