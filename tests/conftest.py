@@ -98,12 +98,17 @@ def signed_in(browser, live_server):
         context.close()
 
 
-def set_editor_body(page, html):
-    """Put ``html`` in the article form's CKEditor and wait until it is in (setData is async)."""
+def editor_ready(page):
+    """Wait until the article form's CKEditor is ready for input."""
     page.wait_for_function(
         "() => window.CKEDITOR && CKEDITOR.instances.id_body"
         " && CKEDITOR.instances.id_body.status === 'ready'"
     )
+
+
+def set_editor_body(page, html):
+    """Put ``html`` in the article form's CKEditor and wait until it is in (setData is async)."""
+    editor_ready(page)
     page.evaluate(
         "html => new Promise(done => CKEDITOR.instances.id_body.setData(html, {callback: done}))",
         html,

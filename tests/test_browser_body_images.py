@@ -6,7 +6,7 @@ import pytest
 
 from news.models import Article
 from tests.builders import image_bytes
-from tests.conftest import sign_in
+from tests.conftest import editor_ready, sign_in
 from tests.factories import CategoryFactory, StaffFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -44,10 +44,7 @@ def test_picture_with_an_untyped_caption_a_required_alt_and_a_pasted_foreign_pic
     alerts = []
     page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.accept()))
     page.goto(f"{live_server.url}/admin/news/article/add/")
-    page.wait_for_function(
-        "() => window.CKEDITOR && CKEDITOR.instances.id_body"
-        " && CKEDITOR.instances.id_body.status === 'ready'"
-    )
+    editor_ready(page)
     page.fill("#id_title", "Kết nạp đoàn viên mới")
     page.select_option("#id_category", str(category.pk))
     page.fill("#id_summary", "Công đoàn cơ sở kết nạp 50 đoàn viên mới.")
@@ -127,10 +124,7 @@ def test_a_typed_caption_is_kept(editor_page, live_server, tmp_path):
     picture.write_bytes(image_bytes(80, 60))
     page = editor_page
     page.goto(f"{live_server.url}/admin/news/article/add/")
-    page.wait_for_function(
-        "() => window.CKEDITOR && CKEDITOR.instances.id_body"
-        " && CKEDITOR.instances.id_body.status === 'ready'"
-    )
+    editor_ready(page)
     page.fill("#id_title", "Hội nghị người lao động")
     page.select_option("#id_category", str(category.pk))
     page.fill("#id_summary", "Hội nghị người lao động năm 2024.")

@@ -6,19 +6,12 @@ import pytest
 from django.conf import settings
 
 from news.models import Article, Autosave
-from tests.conftest import set_editor_body
+from tests.conftest import editor_ready, set_editor_body
 from tests.factories import ArticleFactory, StaffFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "mat-khau-thu-nghiem-1"
-
-
-def editor_ready(page):
-    page.wait_for_function(
-        "() => window.CKEDITOR && CKEDITOR.instances.id_body"
-        " && CKEDITOR.instances.id_body.status === 'ready'"
-    )
 
 
 def body_of(page):

@@ -6,6 +6,7 @@ from django.test import Client
 from news.images import MESSAGES
 from news.models import Article
 from tests.builders import huge_png, image_bytes
+from tests.conftest import editor_ready
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, StaffFactory
 
 PASSWORD = "mat-khau-thu-nghiem-1"
@@ -158,10 +159,7 @@ def test_article_form_with_ckeditor_works_under_its_policy(browser, live_server,
         page.fill("#id_password", PASSWORD)
         page.click("input[type=submit]")
         page.wait_for_url("**/admin/news/article/add/")
-        page.wait_for_function(
-            "() => window.CKEDITOR && CKEDITOR.instances.id_body"
-            " && CKEDITOR.instances.id_body.status === 'ready'"
-        )
+        editor_ready(page)
         page.fill("#id_title", "Hội nghị tập huấn chính sách mới")
         page.select_option("#id_category", str(category.pk))
         page.fill("#id_summary", "Cán bộ công đoàn được cập nhật các quy định mới.")
