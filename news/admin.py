@@ -17,6 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 from django.views.decorators.http import require_POST
 
+from portal.mostread.admin import views_column, with_views
 from portal.newsroom.people import display_name, unit_of
 
 from . import autosave, library, revision_views, revisions, trash, workflow
@@ -204,7 +205,7 @@ class ArticleAdmin(library.LibraryPictureAdminMixin, FoldedSearchMixin, admin.Mo
     form = ArticleAdminForm
     list_display = [
         "cover_thumbnail", "title", "category", "state", "unit", "last_changed_by",
-        "published_at", "is_featured",
+        "published_at", "is_featured", views_column,
     ]  # fmt: skip
     list_display_links = ["cover_thumbnail", "title"]
     list_filter = [StateFilter, "author_unit", "category", AuthorFilter, "is_featured"]
@@ -225,6 +226,8 @@ class ArticleAdmin(library.LibraryPictureAdminMixin, FoldedSearchMixin, admin.Mo
 
     def get_queryset(self, request):
         articles = super().get_queryset(request).live()
+        if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
+            articles = with_views(articles)
         if workflow.sees_all_units(request.user):
             return articles
         unit = unit_of(request.user)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "news",
     "portal.photos",
     "portal.backups",
+    "portal.mostread",
 ]
 
 MIDDLEWARE = [
@@ -259,6 +260,14 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 # How often an open article form keeps its text in the person's autosave (news/autosave.py).
 ARTICLE_AUTOSAVE_SECONDS = 30
+
+# Most read (portal/mostread): views are batched in each worker and written every
+# MOSTREAD_FLUSH_SECONDS or when that many articles wait; one address counts an article at most
+# MOSTREAD_CAP_PER_HOUR times an hour; the sidebar block is recomputed at most this often.
+MOSTREAD_FLUSH_SECONDS = int(env("MOSTREAD_FLUSH_SECONDS", "60"))
+MOSTREAD_FLUSH_ROWS = 500
+MOSTREAD_CAP_PER_HOUR = 20
+MOSTREAD_BLOCK_SECONDS = 600
 
 SITE_NAME = "Cổng thông tin Liên đoàn Lao động tỉnh"
 # Absolute links in e-mail (no request there).

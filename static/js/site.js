@@ -60,4 +60,22 @@
       button.addEventListener("click", function () { window.print(); });
     });
   }
+
+  // Most read: one count per article per tab session, sent once the page is shown. The page
+  // itself is the same for every reader, so it can be cached anywhere.
+  var read = document.querySelector("[data-view-beacon]");
+  if (read) {
+    var url = read.getAttribute("data-view-beacon");
+    var seen = "portal-read:" + url;
+    var already = false;
+    try { already = window.sessionStorage.getItem(seen) === "1"; } catch (e) { already = false; }
+    if (!already) {
+      var sent = false;
+      if (navigator.sendBeacon) { sent = navigator.sendBeacon(url); }
+      if (!sent && window.fetch) {
+        fetch(url, { method: "POST", credentials: "same-origin", keepalive: true });
+      }
+      try { window.sessionStorage.setItem(seen, "1"); } catch (e) { /* private mode */ }
+    }
+  }
 })();

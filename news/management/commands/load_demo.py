@@ -19,6 +19,7 @@ from news import workflow
 from news.demo_content import ARTICLES, CATEGORIES, STAFF, UNITS
 from news.models import Article, Category, Photo
 from news.text import strip_diacritics, vietnamese_slugify
+from portal.mostread import demo as mostread_demo
 from portal.newsroom.models import StaffProfile, Unit
 from portal.newsroom.roles import sync_roles
 
@@ -91,6 +92,7 @@ class Command(BaseCommand):
                 )
                 if verbosity > 1:
                     self.stdout.write(f"  {article.title}")
+            mostread_demo.load(self.stdout)
         self.stdout.write(f"Bài viết: {len(ARTICLES)} (mới {counts['articles']})")
         self.stdout.write(f"Ảnh trong bài: {counts['photos']} (mới {counts['new_photos']})")
         self.stdout.write(f"Tệp ảnh vừa vẽ: {counts['pictures']}")
