@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "portal.apps.StaticFilesConfig",  # staticfiles, without CKEditor's sample pages
     "ckeditor",
     "ckeditor_uploader",
     "imagekit",
