@@ -30,12 +30,21 @@ def normalize_text_fields(instance):
 
 def unique_slug(model, text, *, exclude_pk=None, max_length=255):
     """A slug for ``text`` that no other row of ``model`` has: a clash gets -2, -3, ..."""
-    base = vietnamese_slugify(text)[: max_length - 10].strip("-") or "bai-viet"
+    base = slug_base(text, max_length)
     taken = set(
         model.objects.filter(slug__startswith=base)
         .exclude(pk=exclude_pk)
         .values_list("slug", flat=True)
     )
+    return free_slug(base, taken)
+
+
+def slug_base(text, max_length=255):
+    return vietnamese_slugify(text)[: max_length - 10].strip("-") or "bai-viet"
+
+
+def free_slug(base, taken):
+    """``base``, or ``base-2``, ``base-3``… whichever ``taken`` does not hold."""
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
@@ -232,16 +241,9 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        normalize_text_fields(self)
-        # The field cleans again on write; cleaning here keeps this instance and its search text
-        # equal to what is stored.
-        self.body = clean_html(self.body)
+        self.prepare()
         if not self.slug:
             self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
-        self.search_title = search_document(self.title)
-        self.search_text = search_document(
-            self.title, self.summary, html_to_text(self.body), self.author_name
-        )
         self.edit_version += 1
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
@@ -253,6 +255,18 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    def prepare(self):
+        """What every write derives from what a person typed: NFC text, the cleaned body and the
+        folded search text. save() and the bulk import (news/importing.py) both call it."""
+        normalize_text_fields(self)
+        # The field cleans again on write; cleaning here keeps this instance and its search text
+        # equal to what is stored.
+        self.body = clean_html(self.body)
+        self.search_title = search_document(self.title)
+        self.search_text = search_document(
+            self.title, self.summary, html_to_text(self.body), self.author_name
+        )
 
     def clean(self):
         if self.cover and not self.cover_alt.strip():
