@@ -25,8 +25,9 @@ class QuestionAdminForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = ["asker_name", "phone", "email", "workplace", "topic", "title", "question"]
-        fields += ["answer"]
+        fields = [
+            "asker_name", "phone", "email", "workplace", "topic", "title", "question", "answer",
+        ]  # fmt: skip
 
     def requested_step(self):
         return self.data.get("_buoc", "")
