@@ -19,7 +19,7 @@ TIMEOUT = 3600
 def topics():
     found = cache.get(TOPICS_KEY)
     if found is None:
-        found = list(Topic.objects.only("name", "slug", "order"))
+        found = list(Topic.objects.all())
         cache.set(TOPICS_KEY, found, TIMEOUT)
     return found
 
