@@ -503,3 +503,30 @@ def test_demo_questions_load_once():
     demo.load(out)
     assert Question.objects.count() == total
     assert "(mới 0)" in out.getvalue().splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/",
+        "/admin/questions/",
+        "/admin/questions/question/",
+        "/admin/questions/question/?status__exact=pending&_facets=True",
+        "/admin/questions/question/?q=lam+them",
+        "/admin/questions/question/{pk}/change/",
+        "/admin/questions/question/{pk}/history/",
+        "/admin/questions/topic/",
+        "/admin/questions/topic/add/",
+    ],
+)
+def test_the_qa_admin_speaks_vietnamese(client, url):
+    from tests.test_admin_vietnamese import leaks, visible_text
+
+    admin = ContentAdminFactory()
+    question = QuestionFactory(answer=ANSWER)
+    workflow.transition(question, "publish", by=admin)
+    client.force_login(admin)
+    response = client.get(url.format(pk=question.pk))
+    assert response.status_code == 200
+    text = visible_text(response.content.decode())
+    assert leaks(text) == [], text

@@ -210,7 +210,10 @@ def test_a_post_without_csrf_token_is_refused_in_vietnamese(topic):
     client = Client(enforce_csrf_checks=True)
     response = post(client, form_data(topic))
     assert response.status_code == 403
-    assert "Biểu mẫu đã hết hạn" in response.content.decode()
+    page = response.content.decode()
+    assert "Biểu mẫu đã hết hạn" in page
+    # A public form has no autosave: the page says how to keep the text instead.
+    assert "Chữ bạn đã gõ thường vẫn còn" in page and "tự lưu" not in page
     assert not Question.objects.exists()
 
 
