@@ -148,3 +148,31 @@ def test_a_person_sends_a_question_and_is_thanked(page, live_server):
     assert stored.ip_address == "127.0.0.1"
     assert [m.to for m in mail.outbox] == [[editor.email]]
     assert violations(page, console) == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_staff_answer_with_the_editor_and_publish(signed_in, live_server):
+    editor = StaffFactory()
+    question = QuestionFactory(email="nguoihoi@example.org")
+    page = signed_in(editor)
+    page.goto(f"{live_server.url}/admin/questions/question/{question.pk}/change/")
+    page.wait_for_function(
+        "() => window.CKEDITOR && CKEDITOR.instances.id_answer"
+        " && CKEDITOR.instances.id_answer.status === 'ready'"
+    )
+    page.evaluate(
+        "html => new Promise(done => CKEDITOR.instances.id_answer.setData(html, {callback: done}))",
+        ANSWER,
+    )
+    page.get_by_label("Tiêu đề công bố").fill("Làm thêm giờ ngày chủ nhật")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Công bố câu trả lời").click()
+    assert "Đã «Công bố câu trả lời»" in page.locator(".messagelist").inner_text()
+    question.refresh_from_db()
+    assert question.is_published() and question.answered_by == editor
+    assert "<li>200% vào ngày nghỉ hằng tuần;</li>" in question.answer
+    assert [m.to for m in mail.outbox] == [["nguoihoi@example.org"]]
+    page.goto(live_server.url + question.get_absolute_url())
+    assert page.get_by_role("heading", level=1).inner_text() == "Làm thêm giờ ngày chủ nhật"
+    assert page.locator(".qa__answer li").count() == 3

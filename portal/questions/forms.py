@@ -2,6 +2,7 @@ import re
 import unicodedata
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 
 from .models import QUESTION_MAX_LENGTH, Question, Topic
 
@@ -88,6 +89,9 @@ class QuestionForm(forms.ModelForm):
         self.fields["email"].error_messages["invalid"] = (
             "Địa chỉ thư điện tử chưa đúng, ví dụ đúng: ten@example.com."
         )
+
+    def has_field_errors(self):
+        return any(name != NON_FIELD_ERRORS for name in self.errors)
 
     def clean_phone(self):
         phone = " ".join(self.cleaned_data["phone"].split())
