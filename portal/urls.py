@@ -28,6 +28,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("", include("portal.mostread.urls")),
+    path("hoi-dap/", include("portal.questions.urls")),
     path("", include("news.urls")),
 ]
 

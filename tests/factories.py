@@ -125,3 +125,48 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     alt_text = factory.Sequence(lambda n: f"Người đàn ông đứng phát biểu trước micro, ảnh {n}")
     credit = "Thanh Tâm"
     order = factory.Sequence(int)
+
+
+# --- Hỏi đáp pháp luật lao động (portal/questions) ------------------------------------------
+
+from portal.questions.models import Question, Topic  # noqa: E402
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Tiền lương và phụ cấp {n}")
+    slug = factory.Sequence(lambda n: f"tien-luong-va-phu-cap-{n}")
+    order = factory.Sequence(int)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """A question as it arrives from the form (Chờ trả lời); ``published=True`` for an answered
+    and published one."""
+
+    class Meta:
+        model = Question
+
+    asker_name = "Nguyễn Văn Hùng"
+    phone = "0912 345 678"
+    email = factory.Sequence(lambda n: f"nguoihoi{n}@example.org")
+    workplace = "Công ty TNHH May mặc Phú Thịnh"
+    ip_address = "203.0.113.7"
+    topic = factory.SubFactory(TopicFactory)
+    question = factory.Sequence(
+        lambda n: (
+            f"Công ty trả lương làm thêm giờ ngày chủ nhật như ngày thường có đúng không? ({n})"
+        )
+    )
+
+    class Params:
+        published = factory.Trait(
+            status=Question.Status.PUBLISHED,
+            title=factory.Sequence(lambda n: f"Lương làm thêm giờ vào ngày nghỉ hằng tuần {n}"),
+            slug=factory.Sequence(lambda n: f"luong-lam-them-gio-{n}"),
+            answer="<p>Bạn được trả ít nhất bằng 200% tiền lương của ngày làm việc thường.</p>",
+            answered_at=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(hours=2)),
+            published_at=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(hours=1)),
+        )

@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse

@@ -16,12 +16,19 @@ _CORRESPONDENT = [
 _EDITOR = _CORRESPONDENT + [
     "news.review_article", "news.edit_all_units", "news.view_articletransition",
 ]  # fmt: skip
+# Hỏi đáp (portal/questions, its migration 0003 syncs them): editors answer, publish and clear
+# spam; topics are the content administrators'.
+_EDITOR += [
+    "questions.view_question", "questions.change_question", "questions.add_question",
+    "questions.delete_question", "questions.answer_question", "questions.view_topic",
+]  # fmt: skip
 _CONTENT_ADMIN = _EDITOR + [
     "news.add_category", "news.change_category", "news.delete_category",
     "newsroom.add_unit", "newsroom.change_unit", "newsroom.delete_unit",
     "newsroom.add_staffprofile", "newsroom.change_staffprofile", "newsroom.view_staffprofile",
     "newsroom.delete_staffprofile",
     "auth.add_user", "auth.change_user", "auth.view_user", "auth.view_group",
+    "questions.add_topic", "questions.change_topic", "questions.delete_topic",
 ]  # fmt: skip
 
 ROLES = {CORRESPONDENT: _CORRESPONDENT, EDITOR: _EDITOR, CONTENT_ADMIN: _CONTENT_ADMIN}

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "portal.photos",
     "portal.backups",
     "portal.mostread",
+    "portal.questions",
 ]
 
 MIDDLEWARE = [
@@ -284,6 +285,13 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Cổng thông tin LĐLĐ tỉnh <noreply@example.gov.vn>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Hỏi đáp pháp luật lao động (portal/questions/defences.py): the question form's spam defences,
+# and who hears of a new question (empty: the staff who may answer, i.e. answer_question).
+QUESTIONS_MIN_SECONDS = 3  # a post sooner than this after the form was shown is a robot's
+QUESTIONS_MAX_AGE = 24 * 3600  # a form older than this is shown again with a fresh time stamp
+QUESTIONS_RATE_LIMIT = 3  # questions an hour from one client address
+QUESTIONS_NOTIFY_EMAILS = env_list("QUESTIONS_NOTIFY_EMAILS")
+
 SITE_CONTACT = {
     "organisation": "Liên đoàn Lao động tỉnh",
     "address": env("CONTACT_ADDRESS", "Số 1 đường Trần Hưng Đạo, phường 1, thành phố tỉnh lỵ"),

@@ -22,6 +22,7 @@ from news.text import strip_diacritics, vietnamese_slugify
 from portal.mostread import demo as mostread_demo
 from portal.newsroom.models import StaffProfile, Unit
 from portal.newsroom.roles import sync_roles
+from portal.questions import demo as questions_demo
 
 SIZE = W, H = 1200, 750
 RED, GOLD = (184, 22, 30), (255, 214, 74)
@@ -93,6 +94,7 @@ class Command(BaseCommand):
                 if verbosity > 1:
                     self.stdout.write(f"  {article.title}")
             mostread_demo.load(self.stdout)
+            questions_demo.load(self.stdout)
         self.stdout.write(f"Bài viết: {len(ARTICLES)} (mới {counts['articles']})")
         self.stdout.write(f"Ảnh trong bài: {counts['photos']} (mới {counts['new_photos']})")
         self.stdout.write(f"Tệp ảnh vừa vẽ: {counts['pictures']}")
