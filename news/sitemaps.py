@@ -2,6 +2,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
+from portal.documents.sitemaps import DocumentSitemap
+
 from .models import Article, Category
 
 
@@ -46,3 +48,4 @@ class PageSitemap(Sitemap):
 
 
 SITEMAPS = {"pages": PageSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
+SITEMAPS["documents"] = DocumentSitemap
