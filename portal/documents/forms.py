@@ -26,7 +26,9 @@ class DocumentFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.facets = cached.facets()
         for name, key in (("loai", "types"), ("co_quan", "issuers"), ("linh_vuc", "fields")):
-            self.fields[name].choices = [ANY] + [(slug, label) for slug, label, _ in self.facets[key]]
+            self.fields[name].choices = [ANY] + [
+                (slug, label) for slug, label, _ in self.facets[key]
+            ]
             self.fields[name].error_messages["invalid_choice"] = (
                 "Không có lựa chọn “%(value)s”; đang hiện tất cả."
             )

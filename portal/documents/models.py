@@ -171,7 +171,8 @@ class Document(models.Model):
         normalize_text_fields(self)
         self.number = " ".join(self.number.split())
         if not self.slug:
-            text = f"{self.number} {self.summary}"
+            # '125/QĐ-LĐLĐ' -> '125-qd-ldld', not '125qd-ldld'
+            text = f"{self.number.replace('/', ' ')} {self.summary}"
             self.slug = unique_slug(Document, text[:110], exclude_pk=self.pk, max_length=120)
         self.search_text = search_document(self.number, self.summary)
         update_fields = kwargs.get("update_fields")

@@ -1,12 +1,12 @@
 from urllib.parse import quote, urlencode
 
+from csp.decorators import csp
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView
 
-from csp.decorators import csp
 from news.models import Article
 from news.search import whole_words
 

@@ -8,7 +8,7 @@ register = template.Library()
 
 @register.inclusion_tag("documents/includes/related_documents.html")
 def related_documents(article):
-    """"Văn bản liên quan" under an article: its published documents, in one query."""
+    """ "Văn bản liên quan" under an article: its published documents, in one query."""
     documents = Document.objects.published().filter(articles=article).select_related("doc_type")
     return {"documents": list(documents)}
 
