@@ -1,4 +1,4 @@
-"""portal/documents/files.py: attached files judged by content; hostile ones refused, nothing kept."""
+"""portal/documents/files.py: files judged by content; hostile ones refused, nothing kept."""
 
 import io
 import zipfile

@@ -181,13 +181,13 @@ class Document(models.Model):
         super().save(*args, **kwargs)
         cached.clear()
 
+    def get_absolute_url(self):
+        return reverse("documents:document-detail", kwargs={"slug": self.slug})
+
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
         cached.clear()
         return result
-
-    def get_absolute_url(self):
-        return reverse("documents:document-detail", kwargs={"slug": self.slug})
 
     def is_published(self):
         return self.is_public and self.published_at <= timezone.now()
