@@ -504,3 +504,44 @@ def test_demo_is_idempotent_and_its_files_pass_the_checks(media):
     demo.load(writer)
     assert Document.objects.count() == 8 and DocumentFile.objects.count() == files
     assert out[-1].endswith("(mới 0, tệp mới 0)")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "admin:documents_document_changelist",
+        "admin:documents_document_add",
+        "change",
+        "admin:documents_documenttype_changelist",
+        "admin:documents_issuer_add",
+    ],
+)
+def test_admin_pages_show_no_english(client, url):
+    from tests.test_admin_vietnamese import leaks, visible_text
+
+    client.force_login(StaffFactory(is_superuser=True))
+    document = DocumentFactory(expires_on=timezone.localdate())
+    attach_document_file(document)
+    if url == "change":
+        address = reverse("admin:documents_document_change", args=[document.pk])
+    else:
+        address = reverse(url)
+    response = client.get(address)
+    assert response.status_code == 200
+    assert leaks(visible_text(response.content.decode())) == []
+
+
+def test_admin_finds_articles_to_link_by_folded_words(client):
+    client.force_login(document_editor())
+    ArticleFactory(title="Hội nghị người lao động năm 2026")
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "hoi nghi",
+            "app_label": "documents",
+            "model_name": "document",
+            "field_name": "articles",
+        },
+    )
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == ["Hội nghị người lao động năm 2026"]

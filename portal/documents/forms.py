@@ -22,8 +22,14 @@ class DocumentFilterForm(forms.Form):
     linh_vuc = forms.ChoiceField(label="Lĩnh vực", required=False)
     nam = forms.TypedChoiceField(label="Năm ban hành", required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, **kwargs):
+        raw = (data or {}).get("q", "")
+        if data is not None and raw:
+            # The box shows what was typed without control characters (never valid in HTML);
+            # the query itself is judged as sent, so it still gets its message.
+            data = data.copy()
+            data["q"] = "".join(ch for ch in raw if ch.isprintable() or ch.isspace())
+        super().__init__(data, **kwargs)
         self.facets = cached.facets()
         for name, key in (("loai", "types"), ("co_quan", "issuers"), ("linh_vuc", "fields")):
             self.fields[name].choices = [ANY] + [
@@ -36,7 +42,7 @@ class DocumentFilterForm(forms.Form):
         self.fields["nam"].error_messages["invalid_choice"] = (
             "Không có văn bản năm “%(value)s”; đang hiện mọi năm."
         )
-        self.query = parse_query(self.data.get("q", ""))
+        self.query = parse_query(raw)
 
     def clean_q(self):
         if self.query.status != 200:
