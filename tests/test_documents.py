@@ -4,7 +4,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.template import Context, Template
@@ -13,9 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.documents import cached, demo, samples
+from portal.documents.files import as_upload
 from portal.documents.models import Document, DocumentFile, DocumentType, Issuer
 from tests.factories import (
     ArticleFactory,
+    ContentAdminFactory,
+    CorrespondentFactory,
     DocumentFactory,
     FieldFactory,
     IssuerFactory,
@@ -46,12 +48,17 @@ def listed(client, query=""):
 
 
 def document_editor():
-    user = StaffFactory(role_name=None)
-    user.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label="documents"),
-        *Permission.objects.filter(codename__in=["view_article"]),
-    )
-    return user
+    """An editor (Biên tập viên): the role holds the documents' permissions (migration 0003)."""
+    return StaffFactory()
+
+
+def test_editors_manage_documents_and_content_admins_the_lists_correspondents_neither():
+    editor, admin = StaffFactory(), ContentAdminFactory()
+    correspondent = CorrespondentFactory()
+    assert editor.has_perms(["documents.add_document", "documents.delete_documentfile"])
+    assert not editor.has_perm("documents.change_issuer")
+    assert admin.has_perms(["documents.change_document", "documents.add_issuer"])
+    assert not correspondent.has_perm("documents.view_document")
 
 
 # --- the published rule ---------------------------------------------------------------------
@@ -545,3 +552,14 @@ def test_admin_finds_articles_to_link_by_folded_words(client):
     )
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == ["Hội nghị người lao động năm 2026"]
+
+
+def test_replacing_a_file_removes_the_old_one(django_capture_on_commit_callbacks, media):
+    attached = attach_document_file(DocumentFactory(), "pdf")
+    old = attached.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        attached.file.save("moi.docx", as_upload(samples.docx(["Mới"]), "moi.docx"))
+    assert [p.relative_to(media).as_posix() for p in stored_files(media)] == [attached.file.name]
+    assert old != attached.file.name and attached.kind == "docx"
+    attached.refresh_from_db()
+    assert attached.original_name == "moi.docx"

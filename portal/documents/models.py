@@ -245,7 +245,13 @@ class DocumentFile(models.Model):
 
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
+        replaced = None
+        if self.pk:
+            replaced = DocumentFile.objects.filter(pk=self.pk).exclude(file=self.file.name)
+            replaced = replaced.values_list("file", flat=True).first()
         super().save(*args, **kwargs)
+        if replaced:
+            _delete_on_commit(self.file.storage, replaced)
 
     def get_absolute_url(self):
         return reverse(
@@ -294,12 +300,15 @@ def ascii_filename(text):
 def _delete_stored_file(sender, instance, **kwargs):
     """A deleted attachment (alone or with its document) takes its file once the delete commits,
     unless another row still names it."""
-    name = instance.file.name
-    if not name:
-        return
+    if instance.file.name:
+        _delete_on_commit(instance.file.storage, instance.file.name, using=kwargs.get("using"))
+
+
+def _delete_on_commit(storage, name, using=None):
+    """Delete a file no longer named by any row (a replaced or deleted attachment)."""
 
     def remove():
         if not DocumentFile.objects.filter(file=name).exists():
-            instance.file.storage.delete(name)
+            storage.delete(name)
 
-    transaction.on_commit(remove, using=kwargs.get("using"))
+    transaction.on_commit(remove, using=using)
