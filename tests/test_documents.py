@@ -563,3 +563,13 @@ def test_replacing_a_file_removes_the_old_one(django_capture_on_commit_callbacks
     assert old != attached.file.name and attached.kind == "docx"
     attached.refresh_from_db()
     assert attached.original_name == "moi.docx"
+
+
+def test_the_admins_link_to_a_file_is_its_download_view(client):
+    client.force_login(document_editor())
+    document = DocumentFactory()
+    attached = attach_document_file(document)
+    assert attached.file.url == attached.get_absolute_url()
+    html = client.get(reverse("admin:documents_document_change", args=[document.pk])).content
+    assert attached.get_absolute_url() in html.decode()
+    assert client.get(attached.file.url).status_code == 200

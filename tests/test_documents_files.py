@@ -270,3 +270,10 @@ def test_valid_files_are_stored_under_generated_names(media, kind, data):
     assert attached.original_name == f"Kế hoạch số 1.{kind}"
     assert attached.kind == kind and attached.size == len(data)
     assert (media / attached.file.name).read_bytes() == data
+
+
+def test_a_pdf_with_too_many_objects_is_refused(monkeypatch):
+    monkeypatch.setattr("portal.documents.files.PDF_MAX_OBJECTS", 3)
+    with pytest.raises(ValidationError) as refused:
+        check_document(as_upload(samples.pdf(["A"]), "a.pdf"))
+    assert refused.value.code == "document_pdf_complex"
