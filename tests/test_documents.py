@@ -573,3 +573,12 @@ def test_the_admins_link_to_a_file_is_its_download_view(client):
     html = client.get(reverse("admin:documents_document_change", args=[document.pk])).content
     assert attached.get_absolute_url() in html.decode()
     assert client.get(attached.file.url).status_code == 200
+
+
+def test_a_download_costs_two_queries(client, django_assert_num_queries):
+    attached = attach_document_file(DocumentFactory())
+    # the file with its document (visibility checked in the same query); its siblings' count
+    with django_assert_num_queries(2):
+        response = client.get(attached.get_absolute_url())
+    assert response.status_code == 200
+    response.close()
