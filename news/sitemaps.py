@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
+from portal.documents.sitemaps import DocumentSitemap
 from portal.questions.sitemaps import QuestionSitemap
 
 from .models import Article, Category
@@ -49,3 +50,4 @@ class PageSitemap(Sitemap):
 
 SITEMAPS = {"pages": PageSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
 SITEMAPS["questions"] = QuestionSitemap
+SITEMAPS["documents"] = DocumentSitemap

@@ -1,3 +1,4 @@
+import posixpath
 import re
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.views.static import serve
 from news.sitemaps import SITEMAPS
 from news.uploads import editor_upload
 from news.views import robots_txt
+from portal.documents.files import FOLDER as DOCUMENTS_FOLDER
 from portal.newsroom import passwords
 
 admin.site.site_header = "Quản trị Cổng thông tin Liên đoàn Lao động tỉnh"
@@ -29,6 +31,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path("", include("portal.mostread.urls")),
     path("hoi-dap/", include("portal.questions.urls")),
+    path("van-ban/", include("portal.documents.urls")),
     path("", include("news.urls")),
 ]
 
@@ -36,6 +39,9 @@ urlpatterns = [
 def serve_media(request, path):
     """Django's static serve, refusing hidden folders such as the trash (MEDIA_ROOT/.trash/)."""
     if any(part.startswith(".") for part in re.split(r"[/\\]", path)):
+        raise Http404
+    # As nginx: documents go out only through their download view, as attachments.
+    if posixpath.normpath(path).lstrip("/").startswith(DOCUMENTS_FOLDER):
         raise Http404
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 

@@ -170,3 +170,75 @@ class QuestionFactory(factory.django.DjangoModelFactory):
             answered_at=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(hours=2)),
             published_at=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(hours=1)),
         )
+
+
+# --- portal.documents -------------------------------------------------------------------------
+
+from portal.documents import samples as document_samples  # noqa: E402
+from portal.documents.files import as_upload  # noqa: E402
+from portal.documents.models import (  # noqa: E402
+    Document,
+    DocumentFile,
+    DocumentType,
+    Field,
+    Issuer,
+)
+
+
+class DocumentTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentType
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Loại văn bản {n}")
+
+
+class IssuerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Issuer
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Công đoàn ngành số {n}")
+
+
+class FieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Field
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Lĩnh vực {n}")
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+        skip_postgeneration_save = True
+
+    number = factory.Sequence(lambda n: f"{100 + n}/KH-LĐLĐ")
+    # By name: the rows of migration 0002, or new ones where a test flushed the database.
+    doc_type = factory.SubFactory(DocumentTypeFactory, name="Kế hoạch")
+    issuer = factory.SubFactory(IssuerFactory, name="Liên đoàn Lao động tỉnh")
+    field = factory.SubFactory(FieldFactory, name="Tuyên giáo")
+    summary = factory.Sequence(lambda n: f"Kế hoạch tuyên truyền chính sách cho đoàn viên đợt {n}")
+    signer = "Phó Chủ tịch Nguyễn Thị Lan"
+    issued_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=3))
+    published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(hours=1))
+
+    class Params:
+        hidden = factory.Trait(is_public=False)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=1))
+        )
+
+
+def attach_document_file(document, kind="pdf", name=None, order=0, title=""):
+    """A real small file of ``kind`` stored on ``document`` through the checks."""
+    data = {
+        "pdf": lambda: document_samples.pdf(["Van ban kem theo"]),
+        "docx": lambda: document_samples.docx(["Văn bản kèm theo"]),
+        "xlsx": lambda: document_samples.xlsx("Bang", ["STT"], [[1]]),
+    }[kind]()
+    name = name or f"tep-kem-theo.{kind}"
+    attached = DocumentFile(document=document, order=order, title=title)
+    attached.file.save(name, as_upload(data, name), save=True)
+    return attached

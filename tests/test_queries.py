@@ -9,7 +9,8 @@ from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
 
-CEILING = 4
+# The article page's 4th is its "Văn bản liên quan" (portal/documents); +1 on a cold menu cache.
+CEILING = 5
 
 
 def build(n_articles, n_photos):

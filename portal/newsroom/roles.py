@@ -15,6 +15,11 @@ _CORRESPONDENT = [
 ]  # fmt: skip
 _EDITOR = _CORRESPONDENT + [
     "news.review_article", "news.edit_all_units", "news.view_articletransition",
+    # The documents register (portal/documents): editors publish documents and their files.
+    "documents.add_document", "documents.change_document", "documents.view_document",
+    "documents.delete_document", "documents.add_documentfile", "documents.change_documentfile",
+    "documents.view_documentfile", "documents.delete_documentfile",
+    "documents.view_documenttype", "documents.view_issuer", "documents.view_field",
 ]  # fmt: skip
 # Hỏi đáp (portal/questions, its migration 0003 syncs them): editors answer, publish and clear
 # spam; topics are the content administrators'.
@@ -23,6 +28,10 @@ _EDITOR += [
     "questions.delete_question", "questions.answer_question", "questions.view_topic",
 ]  # fmt: skip
 _CONTENT_ADMIN = _EDITOR + [
+    "documents.add_documenttype", "documents.change_documenttype",
+    "documents.delete_documenttype", "documents.add_issuer", "documents.change_issuer",
+    "documents.delete_issuer", "documents.add_field", "documents.change_field",
+    "documents.delete_field",
     "news.add_category", "news.change_category", "news.delete_category",
     "newsroom.add_unit", "newsroom.change_unit", "newsroom.delete_unit",
     "newsroom.add_staffprofile", "newsroom.change_staffprofile", "newsroom.view_staffprofile",

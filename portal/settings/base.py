@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "portal.backups",
     "portal.mostread",
     "portal.questions",
+    "portal.documents",
 ]
 
 MIDDLEWARE = [
@@ -143,6 +144,8 @@ STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
+# Documents register (portal/documents): the largest attached file accepted (PDF, DOCX, XLSX).
+DOCUMENT_MAX_BYTES = int(env("DOCUMENT_MAX_MB", "20")) * 1024 * 1024
 # Where `manage.py backup` (make backup) writes its archives.
 BACKUP_DIR = Path(env("BACKUP_DIR", BASE_DIR / "backups"))
 

@@ -1,0 +1,19 @@
+from django import template
+
+from .. import cached
+from ..models import Document
+
+register = template.Library()
+
+
+@register.inclusion_tag("documents/includes/related_documents.html")
+def related_documents(article):
+    """ "Văn bản liên quan" under an article: its published documents, in one query."""
+    documents = Document.objects.published().filter(articles=article).select_related("doc_type")
+    return {"documents": list(documents)}
+
+
+@register.inclusion_tag("documents/includes/sidebar_recent.html")
+def recent_documents():
+    """The latest published documents for a sidebar: from the cache, no query when warm."""
+    return {"recent": cached.recent()}
