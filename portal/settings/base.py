@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "news",
     "portal.photos",
     "portal.backups",
+    "solo",  # django-solo: the site settings' one-row admin
+    "portal.sitesettings",
 ]
 
 MIDDLEWARE = [
@@ -101,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "news.context_processors.site",
+                "portal.sitesettings.context_processors.site_settings",
             ],
         },
     },
@@ -260,7 +263,6 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 # How often an open article form keeps its text in the person's autosave (news/autosave.py).
 ARTICLE_AUTOSAVE_SECONDS = 30
 
-SITE_NAME = "Cổng thông tin Liên đoàn Lao động tỉnh"
 # Absolute links in e-mail (no request there).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -275,12 +277,6 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Cổng thông tin LĐLĐ tỉnh <noreply@example.gov.vn>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-SITE_CONTACT = {
-    "organisation": "Liên đoàn Lao động tỉnh",
-    "address": env("CONTACT_ADDRESS", "Số 1 đường Trần Hưng Đạo, phường 1, thành phố tỉnh lỵ"),
-    "phone": env("CONTACT_PHONE", "0270 3822 000"),
-    "email": env("CONTACT_EMAIL", "ldld@example.gov.vn"),
-}
 
 LOGGING = {
     "version": 1,

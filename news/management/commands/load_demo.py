@@ -21,6 +21,7 @@ from news.models import Article, Category, Photo
 from news.text import strip_diacritics, vietnamese_slugify
 from portal.newsroom.models import StaffProfile, Unit
 from portal.newsroom.roles import sync_roles
+from portal.sitesettings import demo as site_demo
 
 SIZE = W, H = 1200, 750
 RED, GOLD = (184, 22, 30), (255, 214, 74)
@@ -94,6 +95,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Bài viết: {len(ARTICLES)} (mới {counts['articles']})")
         self.stdout.write(f"Ảnh trong bài: {counts['photos']} (mới {counts['new_photos']})")
         self.stdout.write(f"Tệp ảnh vừa vẽ: {counts['pictures']}")
+        site_demo.load(self.stdout)
         call_command("make_renditions", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Xong nội dung mẫu."))
 
