@@ -8,6 +8,7 @@ from django.utils import timezone
 from news.models import Article, Category, Photo
 from portal.newsroom import roles
 from portal.newsroom.models import StaffProfile, Unit
+from portal.sitesettings.models import Link, SiteSettings
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -124,4 +125,18 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     caption = factory.Sequence(lambda n: f"Đồng chí Lê Văn Hòa phát biểu tại hội nghị (ảnh {n})")
     alt_text = factory.Sequence(lambda n: f"Người đàn ông đứng phát biểu trước micro, ảnh {n}")
     credit = "Thanh Tâm"
+    order = factory.Sequence(int)
+
+
+# --- portal/sitesettings -------------------------------------------------------------------
+
+
+class LinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Link
+
+    site = factory.LazyFunction(SiteSettings.get_solo)
+    kind = Link.Kind.HIGHER
+    name = factory.Sequence(lambda n: f"Liên đoàn Lao động tỉnh bạn số {n}")
+    url = factory.Sequence(lambda n: f"https://lienket{n}.example.vn")
     order = factory.Sequence(int)

@@ -16,10 +16,8 @@ CACHE_KEY = "sitesettings:current"
 # Saves clear the key; the timeout only bounds what a change made outside save() could leave.
 CACHE_TIMEOUT = 60 * 60
 
-HTTP_URL = URLValidator(
-    schemes=["http", "https"],
-    message="Nhập một địa chỉ web đầy đủ, bắt đầu bằng http:// hoặc https://.",
-)
+BAD_URL = "Nhập một địa chỉ web đầy đủ, bắt đầu bằng http:// hoặc https://."
+HTTP_URL = URLValidator(schemes=["http", "https"], message=BAD_URL)
 PHONE = RegexValidator(
     r"^\+?[0-9][0-9 .()-]{5,30}$",
     "Số điện thoại chỉ gồm chữ số, khoảng trắng, dấu chấm hoặc gạch ngang, ví dụ 0270 3822 000.",
@@ -33,6 +31,7 @@ def tel_uri(number):
 
 class HttpURLFormField(forms.URLField):
     default_validators = [HTTP_URL]
+    default_error_messages = {"invalid": BAD_URL}
 
 
 class HttpURLField(models.URLField):
