@@ -265,8 +265,11 @@ def test_the_banner_shows_names_local_date_and_hotline(client, filled):
     header = between(html, '<header class="site-header">', "</header>")
     assert '<time class="topbar__date" datetime="2026-11-30">Thứ Hai, 30/11/2026</time>' in header
     assert 'Đường dây nóng: <a href="tel:02973861999">0297 3861 999</a>' in header
-    assert '<span class="banner__org">Liên đoàn Lao động tỉnh Đông Hải</span>' in header
-    assert "Cổng thông tin điện tử Liên đoàn Lao động tỉnh Đông Hải" in header
+    assert '<span class="banner__name">Liên đoàn Lao động tỉnh Đông Hải</span>' in header
+    assert (
+        '<span class="banner__org">Cổng thông tin điện tử Liên đoàn Lao động tỉnh Đông Hải</span>'
+        in header
+    )
 
 
 def test_no_hotline_no_hotline_line(client):
@@ -355,6 +358,12 @@ def test_home_shows_each_article_once(client, news):
     union_block = between(html, 'id="cm-hoat-dong-cong-doan"', "</section>")
     assert news["articles"][3].title in union_block
     assert news["articles"][1].title not in union_block
+
+
+def test_no_template_comment_leaks_into_pages(client, news):
+    for url in ("/", reverse("news:article-list"), news["articles"][2].get_absolute_url()):
+        html = page(client, url)
+        assert "{#" not in html and "{%" not in html, url
 
 
 def test_home_sidebar_repeats_no_article(client, news, filled):
