@@ -171,6 +171,14 @@ def test_the_list_is_the_one_rows_form(editor, filled):
     assert not leaks(visible_text(html)), leaks(visible_text(html))
 
 
+def test_the_history_page_is_vietnamese(editor, filled):
+    form = admin_form(editor)
+    assert editor.post(ADMIN_URL, form).status_code == 302
+    html = editor.get(ADMIN_URL + "history/").content.decode()
+    assert "Lịch sử" in html or "lịch sử" in html
+    assert not leaks(visible_text(html)), leaks(visible_text(html))
+
+
 def test_no_add_and_no_delete(editor):
     assert editor.get(ADMIN_URL + "add/").status_code == 403
     assert editor.get(ADMIN_URL + "1/delete/").status_code == 403
