@@ -401,6 +401,13 @@ def test_the_latest_block_on_news_pages(client, news):
     assert shown == ["0", "1", "2", "3", "4", "5"]  # newest first
 
 
+def test_an_articles_page_does_not_list_itself_as_latest(client, news):
+    reading = news["articles"][2]
+    sidebar = aside(page(client, reading.get_absolute_url()))
+    assert reading.title not in sidebar
+    assert news["articles"][3].title in sidebar
+
+
 def test_latest_costs_nothing_when_warm(news, django_assert_num_queries):
     with django_assert_num_queries(2):
         latest_articles()

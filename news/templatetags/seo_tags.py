@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from news import renditions
 from news.search import highlight as highlight_words
 from news.templatetags.news_tags import iso_datetime
+from portal.sitesettings.models import current as current_site_settings
 
 register = template.Library()
 
@@ -122,7 +123,7 @@ def article_meta(context, article):
     request = context.get("request")
     url = absolute(request, article.get_absolute_url())
     image = cover_image(article, request)
-    site = context["site_settings"]
+    site = context.get("site_settings") or current_site_settings()
     return {
         "site_settings": site,
         "article": article,
