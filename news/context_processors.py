@@ -1,7 +1,11 @@
-from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Min, Q
+from django.utils import timezone
 
-from .models import MENU_CACHE_KEY, Category
+from .models import LATEST_CACHE_KEY, MENU_CACHE_KEY, Article, Category
+
+LATEST_COUNT = 6
+LATEST_TIMEOUT = 300
 
 
 def menu_categories():
@@ -13,9 +17,32 @@ def menu_categories():
     return categories
 
 
+def latest_articles():
+    """The newest published articles for the sidebar, cached: saving or deleting an article
+    clears it (Article.save/delete), and it expires by itself when a scheduled article is due or
+    a shown one's display time ends, so it never shows what readers would get a 404 for."""
+    found = cache.get(LATEST_CACHE_KEY)
+    if found is not None:
+        return found
+    now = timezone.now()
+    articles = list(
+        Article.objects.published().only("title", "slug", "published_at")[:LATEST_COUNT]
+    )
+    upcoming = Article.objects.filter(
+        status=Article.Status.PUBLISHED, deleted_at__isnull=True
+    ).aggregate(
+        due=Min("published_at", filter=Q(published_at__gt=now)),
+        ends=Min("expires_at", filter=Q(expires_at__gt=now)),
+    )
+    timeout = LATEST_TIMEOUT
+    for moment in upcoming.values():
+        if moment is not None:
+            timeout = min(timeout, max(1, int((moment - now).total_seconds()) + 1))
+    cache.set(LATEST_CACHE_KEY, articles, timeout)
+    return articles
+
+
 def site(request):
     return {
-        "SITE_NAME": settings.SITE_NAME,
-        "SITE_CONTACT": settings.SITE_CONTACT,
         "menu_categories": menu_categories,
     }

@@ -1,13 +1,14 @@
 import mimetypes
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+
+from portal.sitesettings.models import current as site_settings
 
 from .models import Article, Category
 
@@ -30,7 +31,7 @@ class LatestArticlesFeed(Feed):
         return FeedScope(request)
 
     def title(self, scope):
-        return settings.SITE_NAME
+        return site_settings().portal_name
 
     def link(self, scope):
         return reverse("news:home")
@@ -39,7 +40,7 @@ class LatestArticlesFeed(Feed):
         return scope.request.path
 
     def description(self, scope):
-        return "Tin mới nhất của Liên đoàn Lao động tỉnh."
+        return f"Tin mới nhất của {site_settings().federation_name}."
 
     def articles(self, scope):
         return Article.objects.published().select_related("category", "author_unit")
@@ -95,7 +96,7 @@ class CategoryArticlesFeed(LatestArticlesFeed):
         return FeedScope(request, get_object_or_404(Category, slug=slug))
 
     def title(self, scope):
-        return f"{scope.category.name} | {settings.SITE_NAME}"
+        return f"{scope.category.name} | {site_settings().portal_name}"
 
     def link(self, scope):
         return scope.category.get_absolute_url()

@@ -2,7 +2,7 @@ import reversion
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from imagekit.models import ImageSpecField
@@ -17,6 +17,8 @@ from .search import html_to_text, search_document
 from .text import nfc, vietnamese_slugify
 
 MENU_CACHE_KEY = "news:menu-categories"
+# The sidebar's latest articles (news.context_processors.latest_articles).
+LATEST_CACHE_KEY = "news:latest-articles"
 # What Article.search_text is made of; QuerySet.update() of these skips it (use save()).
 SEARCHED_FIELDS = {"title", "summary", "body", "author_name"}
 
@@ -49,6 +51,13 @@ def free_slug(base, taken):
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def forget_latest():
+    """Drop the cached latest articles now and once the transaction commits: a page rendered
+    before the commit would otherwise cache the list as it was."""
+    cache.delete(LATEST_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(LATEST_CACHE_KEY))
 
 
 class Category(models.Model):
@@ -252,6 +261,7 @@ class Article(models.Model):
                 extra |= {"search_title", "search_text"}
             kwargs["update_fields"] = {*update_fields, *extra}
         super().save(*args, **kwargs)
+        forget_latest()
 
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
@@ -267,6 +277,11 @@ class Article(models.Model):
         self.search_text = search_document(
             self.title, self.summary, html_to_text(self.body), self.author_name
         )
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        forget_latest()
+        return result
 
     def clean(self):
         if self.cover and not self.cover_alt.strip():

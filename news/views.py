@@ -32,11 +32,15 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         published = Article.objects.published().for_cards()
+        featured = list(published.filter(is_featured=True)[:5])
+        # Each article once: the featured ones are not repeated in their category's block. Their
+        # ids are known by now, so the blocks still come from one prefetch query.
+        in_blocks = published.exclude(pk__in=[article.pk for article in featured])
         latest_per_category = Prefetch(
-            "articles", queryset=published[:4], to_attr="latest_articles"
+            "articles", queryset=in_blocks[:4], to_attr="latest_articles"
         )
         return super().get_context_data(
-            featured=published.filter(is_featured=True)[:5],
+            featured=featured,
             category_blocks=Category.objects.prefetch_related(latest_per_category),
             **kwargs,
         )

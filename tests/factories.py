@@ -8,6 +8,7 @@ from django.utils import timezone
 from news.models import Article, Category, Photo
 from portal.newsroom import roles
 from portal.newsroom.models import StaffProfile, Unit
+from portal.sitesettings.models import Link, SiteSettings
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -242,3 +243,17 @@ def attach_document_file(document, kind="pdf", name=None, order=0, title=""):
     attached = DocumentFile(document=document, order=order, title=title)
     attached.file.save(name, as_upload(data, name), save=True)
     return attached
+
+
+# --- portal/sitesettings -------------------------------------------------------------------
+
+
+class LinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Link
+
+    site = factory.LazyFunction(SiteSettings.get_solo)
+    kind = Link.Kind.HIGHER
+    name = factory.Sequence(lambda n: f"Liên đoàn Lao động tỉnh bạn số {n}")
+    url = factory.Sequence(lambda n: f"https://lienket{n}.example.vn")
+    order = factory.Sequence(int)

@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from news import renditions
+from news import context_processors, renditions
 
 register = template.Library()
 
@@ -23,6 +23,26 @@ def vn_date(value):
     if not value:
         return ""
     return f"{timezone.localtime(value):%d/%m/%Y}"
+
+
+@register.filter
+def vn_day(value):
+    """'Thứ Hai, 30/11/2026' for a date."""
+    if not value:
+        return ""
+    return f"{WEEKDAYS[value.weekday()]}, {value:%d/%m/%Y}"
+
+
+@register.simple_tag
+def local_today():
+    """Today in the portal's time zone (Asia/Ho_Chi_Minh), whatever the server's clock says."""
+    return timezone.localdate()
+
+
+@register.simple_tag
+def latest_articles():
+    """The sidebar's "Tin mới": cached, 0 queries when warm (news.context_processors)."""
+    return context_processors.latest_articles()
 
 
 @register.filter

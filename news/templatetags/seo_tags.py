@@ -5,7 +5,6 @@ import re
 from urllib.parse import urlencode
 
 from django import template
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -15,6 +14,7 @@ from django.utils.text import Truncator
 from news import renditions
 from news.search import highlight as highlight_words
 from news.templatetags.news_tags import iso_datetime
+from portal.sitesettings.models import current as current_site_settings
 
 register = template.Library()
 
@@ -81,13 +81,15 @@ def cover_image(article, request):
     return {"url": absolute(request, found.src), "width": found.width, "height": found.height}
 
 
-def article_json_ld(article, request, url, image):
+def article_json_ld(article, request, url, image, site):
     publisher = {
         "@type": "Organization",
-        "name": settings.SITE_CONTACT["organisation"],
+        "name": site.federation_name,
         "url": absolute(request, "/"),
-        "logo": {"@type": "ImageObject", "url": absolute(request, static("img/logo.svg"))},
+        "logo": {"@type": "ImageObject", "url": absolute(request, site.logo_url)},
     }
+    if site.short_name:
+        publisher["alternateName"] = site.short_name
     authors = [
         {"@type": "Person", "name": name}
         for name in AUTHOR_SEPARATORS.split(article.author_name)
@@ -121,8 +123,9 @@ def article_meta(context, article):
     request = context.get("request")
     url = absolute(request, article.get_absolute_url())
     image = cover_image(article, request)
+    site = context.get("site_settings") or current_site_settings()
     return {
-        "SITE_NAME": settings.SITE_NAME,
+        "site_settings": site,
         "article": article,
         "url": url,
         "description": Truncator(article.summary).words(60),
@@ -131,5 +134,5 @@ def article_meta(context, article):
         "modified_time": iso_datetime(
             max(filter(None, (article.updated_at, article.published_at)))
         ),
-        "json_ld": article_json_ld(article, request, url, image),
+        "json_ld": article_json_ld(article, request, url, image, site),
     }

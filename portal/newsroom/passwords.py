@@ -5,6 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.urls import path, reverse_lazy
 
+from portal.sitesettings.models import current as current_site_settings
+
 from .people import display_name
 
 # The admin's header on pages outside admin.site's own views.
@@ -19,6 +21,7 @@ class StaffPasswordResetForm(PasswordResetForm):
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
         context["full_name"] = display_name(context["user"])
+        context["site_name"] = current_site_settings().portal_name
         super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
@@ -29,7 +32,6 @@ urlpatterns = [
             form_class=StaffPasswordResetForm,
             extra_context=HEADER,
             extra_email_context={
-                "site_name": settings.SITE_NAME,
                 "valid_days": settings.PASSWORD_RESET_TIMEOUT // 86400,
             },
         ),

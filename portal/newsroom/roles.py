@@ -38,6 +38,10 @@ _CONTENT_ADMIN = _EDITOR + [
     "newsroom.delete_staffprofile",
     "auth.add_user", "auth.change_user", "auth.view_user", "auth.view_group",
     "questions.add_topic", "questions.change_topic", "questions.delete_topic",
+    # The portal's own details (portal/sitesettings): one row, never added or deleted.
+    "sitesettings.change_sitesettings", "sitesettings.view_sitesettings",
+    "sitesettings.add_link", "sitesettings.change_link", "sitesettings.delete_link",
+    "sitesettings.view_link",
 ]  # fmt: skip
 
 ROLES = {CORRESPONDENT: _CORRESPONDENT, EDITOR: _EDITOR, CONTENT_ADMIN: _CONTENT_ADMIN}

@@ -1,8 +1,9 @@
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.text import Truncator
+
+from portal.sitesettings import models as site_settings
 
 from .models import Question
 
@@ -16,7 +17,7 @@ class LatestAnswersFeed(Feed):
     description = "Câu hỏi của người lao động và câu trả lời mới nhất."
 
     def title(self):
-        return f"{settings.SITE_NAME} – Hỏi đáp pháp luật lao động"
+        return f"{site_settings.current().portal_name} – Hỏi đáp pháp luật lao động"
 
     def link(self):
         return reverse("questions:list")

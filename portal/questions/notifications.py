@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from news.search import html_to_text
+from portal.sitesettings import models as site_settings
 
 logger = logging.getLogger(__name__)
 # Where a block of the answer ends: a line break in the plain-text e-mail.
@@ -76,7 +77,7 @@ def send_answer(question):
         "question": question,
         "answer_text": plain_text(question.answer),
         "link": link,
-        "SITE_NAME": settings.SITE_NAME,
+        "site_settings": site_settings.current(),
     }
     message = EmailMultiAlternatives(
         f"Trả lời câu hỏi của bạn: {question.public_title}",

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "portal.mostread",
     "portal.questions",
     "portal.documents",
+    "solo",  # django-solo: the site settings' one-row admin
+    "portal.sitesettings",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "news.context_processors.site",
+                "portal.sitesettings.context_processors.site_settings",
             ],
         },
     },
@@ -273,7 +276,6 @@ MOSTREAD_FLUSH_ROWS = 500
 MOSTREAD_CAP_PER_HOUR = 20
 MOSTREAD_BLOCK_SECONDS = 600
 
-SITE_NAME = "Cổng thông tin Liên đoàn Lao động tỉnh"
 # Absolute links in e-mail (no request there).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -294,13 +296,6 @@ QUESTIONS_MIN_SECONDS = 3  # a post sooner than this after the form was shown is
 QUESTIONS_MAX_AGE = 24 * 3600  # a form older than this is shown again with a fresh time stamp
 QUESTIONS_RATE_LIMIT = 3  # questions an hour from one client address
 QUESTIONS_NOTIFY_EMAILS = env_list("QUESTIONS_NOTIFY_EMAILS")
-
-SITE_CONTACT = {
-    "organisation": "Liên đoàn Lao động tỉnh",
-    "address": env("CONTACT_ADDRESS", "Số 1 đường Trần Hưng Đạo, phường 1, thành phố tỉnh lỵ"),
-    "phone": env("CONTACT_PHONE", "0270 3822 000"),
-    "email": env("CONTACT_EMAIL", "ldld@example.gov.vn"),
-}
 
 LOGGING = {
     "version": 1,

@@ -24,6 +24,7 @@ from portal.mostread import demo as mostread_demo
 from portal.newsroom.models import StaffProfile, Unit
 from portal.newsroom.roles import sync_roles
 from portal.questions import demo as questions_demo
+from portal.sitesettings import demo as site_demo
 
 SIZE = W, H = 1200, 750
 RED, GOLD = (184, 22, 30), (255, 214, 74)
@@ -100,6 +101,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Ảnh trong bài: {counts['photos']} (mới {counts['new_photos']})")
         self.stdout.write(f"Tệp ảnh vừa vẽ: {counts['pictures']}")
         documents_demo.load(self.stdout)
+        site_demo.load(self.stdout)
         call_command("make_renditions", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Xong nội dung mẫu."))
 
