@@ -447,8 +447,8 @@ def test_exact_query_counts(client, django_assert_num_queries, page, n):
 
 def test_a_cold_cache_adds_only_the_cached_lists(client, django_assert_num_queries):
     topic, question = build(3)
-    # The news menu and the topics, once each.
-    with django_assert_num_queries(4):
+    # The news menu, the topics and the site settings with their links, once each.
+    with django_assert_num_queries(6):
         client.get(question.get_absolute_url())
 
 
