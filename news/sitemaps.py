@@ -2,6 +2,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
+from portal.gallery import sitemaps as gallery
+
 from .models import Article, Category
 
 
@@ -46,3 +48,6 @@ class PageSitemap(Sitemap):
 
 
 SITEMAPS = {"pages": PageSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
+SITEMAPS["gallery"] = gallery.GalleryPageSitemap
+SITEMAPS["albums"] = gallery.AlbumSitemap
+SITEMAPS["videos"] = gallery.VideoSitemap

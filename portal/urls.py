@@ -27,6 +27,7 @@ urlpatterns = [
     path("ckeditor/upload/", editor_upload, name="ckeditor_upload"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    path("", include("portal.gallery.urls")),
     path("", include("news.urls")),
 ]
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "news",
     "portal.photos",
     "portal.backups",
+    "portal.gallery",
 ]
 
 MIDDLEWARE = [
@@ -300,3 +301,7 @@ LOGGING = {
 # pages have a strict CSP. README "Security" describes the way out: another editor behind
 # news/editor.py's one field and widget.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
+
+# Gallery (portal/gallery): the largest MP4 accepted, in MB. nginx's client_max_body_size for
+# the video form (deploy/nginx.conf, location /admin/gallery/video/) must be a little larger.
+GALLERY_VIDEO_MAX_MB = int(env("GALLERY_VIDEO_MAX_MB", "500"))

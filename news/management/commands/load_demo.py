@@ -19,6 +19,7 @@ from news import workflow
 from news.demo_content import ARTICLES, CATEGORIES, STAFF, UNITS
 from news.models import Article, Category, Photo
 from news.text import strip_diacritics, vietnamese_slugify
+from portal.gallery import demo as gallery_demo
 from portal.newsroom.models import StaffProfile, Unit
 from portal.newsroom.roles import sync_roles
 
@@ -94,6 +95,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Bài viết: {len(ARTICLES)} (mới {counts['articles']})")
         self.stdout.write(f"Ảnh trong bài: {counts['photos']} (mới {counts['new_photos']})")
         self.stdout.write(f"Tệp ảnh vừa vẽ: {counts['pictures']}")
+        gallery_demo.load(self.stdout)
         call_command("make_renditions", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Xong nội dung mẫu."))
 
