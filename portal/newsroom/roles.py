@@ -15,6 +15,11 @@ _CORRESPONDENT = [
 ]  # fmt: skip
 _EDITOR = _CORRESPONDENT + [
     "news.review_article", "news.edit_all_units", "news.view_articletransition",
+    # Photo albums and videos (portal/gallery): published by editors, as articles are.
+    "gallery.add_album", "gallery.change_album", "gallery.view_album", "gallery.delete_album",
+    "gallery.add_albumpicture", "gallery.change_albumpicture", "gallery.view_albumpicture",
+    "gallery.delete_albumpicture",
+    "gallery.add_video", "gallery.change_video", "gallery.view_video", "gallery.delete_video",
 ]  # fmt: skip
 _CONTENT_ADMIN = _EDITOR + [
     "news.add_category", "news.change_category", "news.delete_category",
