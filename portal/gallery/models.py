@@ -37,7 +37,7 @@ class AlbumQuerySet(PublishedQuerySet):
                 output_field=models.CharField(),
             ),
             picture_total=models.Count("items"),
-        )
+        ).order_by(*self.model._meta.ordering)  # a GROUP BY query drops Meta.ordering
 
 
 class Publishable(models.Model):
