@@ -217,6 +217,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "manifest-src": [SELF],
+        "media-src": [SELF],  # the gallery's videos, played by the browser's own player
         "form-action": [SELF],
         "frame-ancestors": [NONE],
         "base-uri": [NONE],
