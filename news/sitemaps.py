@@ -48,6 +48,4 @@ class PageSitemap(Sitemap):
 
 
 SITEMAPS = {"pages": PageSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
-SITEMAPS["gallery"] = gallery.GalleryPageSitemap
-SITEMAPS["albums"] = gallery.AlbumSitemap
-SITEMAPS["videos"] = gallery.VideoSitemap
+SITEMAPS["gallery"] = gallery.GallerySitemap

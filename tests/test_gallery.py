@@ -403,3 +403,45 @@ def test_demo_video_is_a_real_mp4(media):
     with video.file.open("rb") as handle:
         head = handle.read(12)
     assert head[4:8] == b"ftyp" and video.width == 640 and video.height == 360
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/gallery/",
+        "/admin/gallery/album/",
+        "/admin/gallery/album/?q=hoi+thao&is_published__exact=1",
+        "/admin/gallery/album/add/",
+        "/admin/gallery/album/{album}/change/",
+        "/admin/gallery/album/{album}/tai-anh/",
+        "/admin/gallery/album/{album}/delete/",
+        "/admin/gallery/video/",
+        "/admin/gallery/video/add/",
+        "/admin/gallery/video/{video}/change/",
+    ],
+)
+def test_admin_pages_are_vietnamese(client, media, url):
+    from tests.test_admin_vietnamese import leaks, visible_text
+
+    client.force_login(StaffFactory())
+    album = AlbumPictureFactory().album
+    video = VideoFactory()
+    response = client.get(url.format(album=album.pk, video=video.pk))
+    assert response.status_code == 200
+    text = visible_text(html(response))
+    assert leaks(text) == [], text
+
+
+def test_sitemap_costs_two_queries_for_the_gallery_whatever_it_holds(client, media):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(queries)
+
+    AlbumFactory(), VideoFactory()
+    few = count()
+    AlbumFactory.create_batch(10), VideoFactory.create_batch(10)
+    assert count() == few
