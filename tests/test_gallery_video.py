@@ -267,3 +267,38 @@ def test_poster_frame_needs_no_network_and_is_quick(tmp_path):
     frame = video_checks.poster_frame(path, 2.0)
     assert frame.startswith(b"\x89PNG") and time.monotonic() - started < 10
     assert shutil.which(video_checks.ffmpeg())
+
+
+def test_brands_are_read_from_the_compatible_list_too(media):
+    """A phone writing 3gp4 first and isom among its compatible brands is an MP4; a HEIC
+    picture, ISO-BMFF too, is not."""
+    data = video_bytes()
+    major = data[8:12]
+    assert major == b"isom"
+    phone = data[:8] + b"3gp4" + data[12:]
+    assert video_checks.check_video(ContentFile(phone, name="phone.mp4")).duration > 1
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + data[24:]
+    with pytest.raises(ValidationError, match="không phải video MP4"):
+        video_checks.check_video(ContentFile(heic, name="anh.mp4"))
+
+
+def test_a_large_upload_is_moved_from_its_temporary_file(
+    editor_client, media, settings, monkeypatch
+):
+    """Over FILE_UPLOAD_MAX_MEMORY_SIZE an upload waits on disk, never whole in memory; the
+    checked file is moved into place, not copied."""
+    from django.core.files.storage import filesystem
+
+    moves = []
+    move = filesystem.file_move_safe
+    monkeypatch.setattr(
+        filesystem,
+        "file_move_safe",
+        lambda old, new, **kw: moves.append(old) or move(old, new, **kw),
+    )
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
+    response = editor_client.post(ADD_URL, form(upload("lon.mp4", video_bytes())))
+    assert response.status_code == 302
+    video = Video.objects.get()
+    assert (media / video.file.name).read_bytes() == video_bytes()
+    assert len(moves) == 1 and not Path(moves[0]).exists()

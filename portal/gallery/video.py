@@ -34,8 +34,10 @@ from django.db.models.fields.files import FieldFile
 from mutagen import MutagenError
 from mutagen.mp4 import MP4, Atoms
 
-# The major brands of MP4 files as cameras, phones, ffmpeg and editors write them.
+# The brands of MP4 files as cameras, phones, ffmpeg and editors write them (HEIC and AVIF
+# pictures, also ISO-BMFF, name none of these).
 MP4_BRANDS = {b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V "}
+MAX_FTYP_BYTES = 256
 VIDEO_CODECS = {b"avc1", b"avc3"}  # H.264/AVC
 HEVC_CODECS = {b"hvc1", b"hev1"}
 AUDIO_CODECS = {b"mp4a"}  # AAC
@@ -93,14 +95,18 @@ def _refuse(code, **params):
 def _top_level_boxes(handle, size):
     """(type, offset, length) of each top-level box; refuses what is not a whole MP4."""
     handle.seek(0)
-    head = handle.read(12)
+    head = handle.read(MAX_FTYP_BYTES)
     if head[:4] == b"\x1a\x45\xdf\xa3":
         raise _refuse("matroska")
-    if len(head) < 12 or head[4:8] != b"ftyp":
+    if len(head) < 16 or head[4:8] != b"ftyp":
         raise _refuse("format")
     if head[8:12] == b"qt  ":
         raise _refuse("mov")
-    if head[8:12] not in MP4_BRANDS:
+    # The major brand, then the compatible ones (after the minor version): some phones write
+    # 3gp4 or their own brand first and isom or mp42 among the compatible ones.
+    ftyp = head[: min(struct.unpack(">I", head[:4])[0], len(head))]
+    brands = {ftyp[i : i + 4] for i in range(16, len(ftyp) - 3, 4)} | {ftyp[8:12]}
+    if not brands & MP4_BRANDS:
         raise _refuse("format")
     boxes, offset = [], 0
     while offset < size:
