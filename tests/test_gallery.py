@@ -219,7 +219,8 @@ def test_video_page_uses_the_browsers_player_with_poster_and_download(
     assert tag == f'<video controls preload="none" poster="{poster}" width="160" height="90">'
     assert "autoplay" not in text
     assert f'<source src="{video.file.url}" type="video/mp4">' in text
-    assert f'<a href="{video.file.url}" download>Tải video về máy</a> (MP4, 0,0 MB)' in text
+    size = f"{round(video.size / 1024)} KB"
+    assert f'<a href="{video.file.url}" download>Tải video về máy</a> (MP4, {size})' in text
     assert "Thời lượng 0:02" in text
 
 
@@ -445,3 +446,13 @@ def test_sitemap_costs_two_queries_for_the_gallery_whatever_it_holds(client, med
     few = count()
     AlbumFactory.create_batch(10), VideoFactory.create_batch(10)
     assert count() == few
+
+
+@pytest.mark.parametrize(
+    "seconds, size, shown",
+    [(2.4, 39_228, ("0:02", "38 KB")), (65, 12_897_485, ("1:05", "12,3 MB")),
+     (3725.6, 524_288_000, ("1:02:06", "500,0 MB"))],
+)  # fmt: skip
+def test_duration_and_size_as_readers_see_them(seconds, size, shown):
+    video = Video(duration=seconds, size=size)
+    assert (video.duration_text, video.size_text) == shown

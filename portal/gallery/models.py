@@ -218,4 +218,7 @@ class Video(Publishable):
 
     @property
     def size_text(self):
+        """'12,3 MB', or '38 KB' under a megabyte."""
+        if self.size < 1024 * 1024:
+            return f"{max(1, round(self.size / 1024))} KB"
         return f"{self.size / 1024 / 1024:.1f} MB".replace(".", ",")
