@@ -135,7 +135,7 @@ class PhotoFactory(factory.django.DjangoModelFactory):
 
 
 @functools.cache
-def video_bytes(fmt="mp4", codec="libx264", seconds=2, faststart=True):
+def video_bytes(fmt="mp4", codec="libx264", seconds=2, faststart=True, extra=()):
     """A short generated video (moving colour blocks), encoded by imageio-ffmpeg's ffmpeg."""
     import subprocess
     import tempfile
@@ -153,6 +153,7 @@ def video_bytes(fmt="mp4", codec="libx264", seconds=2, faststart=True):
         ]  # fmt: skip
         if faststart and fmt == "mp4":
             command += ["-movflags", "+faststart"]
+        command += list(extra)  # e.g. metadata a phone writes
         subprocess.run([*command, "-f", fmt, str(path)], check=True, capture_output=True)
         return path.read_bytes()
 

@@ -4,6 +4,7 @@ a poster frame, the file following its row, and nginx serving it with range requ
 import http.client
 import re
 import shutil
+import struct
 from pathlib import Path
 
 import pytest
@@ -129,9 +130,10 @@ def test_valid_mp4_is_stored_under_a_generated_name_with_duration_and_poster(edi
     assert response.status_code == 302, response.context["adminform"].form.errors
     video = Video.objects.get()
     assert STORED.match(video.file.name), video.file.name
-    assert (media / video.file.name).read_bytes() == video_bytes()
+    stored = (media / video.file.name).read_bytes()
+    assert boxes(stored)[b"mdat"] == boxes(video_bytes())[b"mdat"]  # samples copied as sent
     assert video.duration == pytest.approx(2.0, abs=0.1)
-    assert (video.width, video.height, video.size) == (160, 90, len(video_bytes()))
+    assert (video.width, video.height, video.size) == (160, 90, len(stored))
     assert video.slug == "phong-su-ca-dem-o-nha-may-may"
     # No poster chosen: a frame of the video, in the photo library, re-encoded like any picture.
     poster = video.poster
@@ -154,12 +156,7 @@ def test_staff_chosen_poster_is_kept(editor_client, media):
 
 def test_portrait_phone_video_reads_its_turned_size(media):
     """A phone held upright writes 160x90 with a quarter-turn matrix: shown 90x160."""
-    data = bytearray(video_bytes())
-    identity = bytes.fromhex("000100000000000000000000000000000001000000000000")
-    turned = bytes.fromhex("000000000001000000000000ffff00000000000000000000")
-    assert data.count(identity) >= 1
-    data = bytes(data).replace(identity, turned)
-    checked = video_checks.check_video(ContentFile(data, name="doc.mp4"))
+    checked = video_checks.check_video(ContentFile(portrait(), name="doc.mp4"))
     assert (checked.width, checked.height) == (90, 160)
 
 
@@ -300,5 +297,66 @@ def test_a_large_upload_is_moved_from_its_temporary_file(
     response = editor_client.post(ADD_URL, form(upload("lon.mp4", video_bytes())))
     assert response.status_code == 302
     video = Video.objects.get()
-    assert (media / video.file.name).read_bytes() == video_bytes()
+    stored = (media / video.file.name).read_bytes()
+    assert boxes(stored)[b"mdat"] == boxes(video_bytes())[b"mdat"]
     assert len(moves) == 1 and not Path(moves[0]).exists()
+
+
+def boxes(data):
+    """{type: payload} of a file's top-level boxes."""
+    found, offset = {}, 0
+    while offset < len(data):
+        size, kind = struct.unpack(">I4s", data[offset : offset + 8])
+        found[kind] = data[offset + 8 : offset + size]
+        offset += size
+    return found
+
+
+PHONE_METADATA = (
+    "-metadata", "location=+21.0285+105.8542/", "-metadata", "title=Nhà riêng của tôi",
+    "-metadata", "comment=Samsung SM-A546E", "-movflags", "use_metadata_tags",
+)  # fmt: skip
+
+
+def test_stored_video_keeps_its_samples_and_loses_its_metadata(media):
+    """A phone's GPS position, its model and titles typed elsewhere never reach readers; the
+    index comes first (faststart), the samples are the same bytes."""
+    sent = video_bytes(faststart=False, extra=PHONE_METADATA)
+    assert b"+21.0285+105.8542" in sent and list(boxes(sent))[-1] == b"moov"
+    video = Video(title="Thử", recorded_on=timezone.localdate())
+    video.file.save("dien-thoai.mp4", ContentFile(sent))
+    stored = (media / video.file.name).read_bytes()
+    for secret in (b"21.0285", "Nhà riêng".encode(), b"Samsung", b"Lavf"):
+        assert secret not in stored, secret
+    kinds = list(boxes(stored))
+    assert kinds.index(b"moov") < kinds.index(b"mdat")
+    assert boxes(stored)[b"mdat"] == boxes(sent)[b"mdat"]
+    assert video.duration == pytest.approx(2.0, abs=0.1) and video.size == len(stored)
+
+
+def test_a_portrait_video_stays_upright_once_rewritten(media):
+    video = Video(title="Dọc", recorded_on=timezone.localdate())
+    video.file.save("doc.mp4", ContentFile(portrait()))
+    assert (video.width, video.height) == (90, 160)
+    stored = (media / video.file.name).read_bytes()
+    assert TURNED in stored[stored.index(b"tkhd") :][:90]
+
+
+IDENTITY = bytes.fromhex("000100000000000000000000000000000001000000000000")
+TURNED = bytes.fromhex("000000000001000000000000ffff00000000000000000000")
+
+
+def portrait():
+    """The test video as a phone held upright writes it: the video track's header (tkhd) turns
+    it a quarter, the movie header does not."""
+    data = video_bytes()
+    start = data.index(b"tkhd")  # the first track: the video
+    end = start + data[start:].index(IDENTITY) + len(IDENTITY)
+    return data[:start] + data[start:end].replace(IDENTITY, TURNED) + data[end:]
+
+
+def test_without_ffmpeg_the_checked_file_is_stored_as_sent(media, monkeypatch):
+    monkeypatch.setattr(video_checks, "ffmpeg", lambda: None)
+    video = Video(title="Thử", recorded_on=timezone.localdate())
+    video.file.save("x.mp4", ContentFile(video_bytes()))
+    assert (media / video.file.name).read_bytes() == video_bytes()

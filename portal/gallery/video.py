@@ -16,19 +16,27 @@ Every path that stores a file on a VideoField goes through check_video(): the fo
 field's ``save(name, file)`` (VideoFieldFile) and a file assigned then saved with its row
 (FileField.pre_save calls that same save()). Stored names are generated (``<uuid>.mp4``).
 
-The poster frame is taken from the stored file by ffmpeg (imageio-ffmpeg's bundled binary),
-run only on files that passed the check, as an MP4, reading nothing but that file.
+What is stored is the file rewritten by ffmpeg (imageio-ffmpeg's bundled binary), once it has
+passed the check: the same video and sound samples, copied and not re-encoded, with no metadata
+(a phone's GPS position, its model, titles and comments typed in another program), no other
+tracks (timed metadata, timecode) and the index first (faststart), then checked again. Without
+ffmpeg the file is stored as it came. The poster frame is taken by the same ffmpeg. ffmpeg only
+ever reads a file that passed the check, as an MP4, and nothing but that file.
 """
 
+import contextlib
+import os
 import shutil
 import struct
 import subprocess
+import tempfile
 import uuid
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
+from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from mutagen import MutagenError
@@ -45,6 +53,7 @@ AUDIO_CODECS = {b"mp4a"}  # AAC
 MAX_MOOV_BYTES = 64 * 1024 * 1024
 POSTER_AT = 1.0  # seconds into the video (half the video if it is shorter)
 POSTER_TIMEOUT = 60
+REWRITE_TIMEOUT = 600  # copying 500 MB takes seconds; a stuck ffmpeg must not hold a worker
 
 MESSAGES = {
     "too_large": "Tệp quá lớn ({size} MB). Chỉ nhận video đến {limit} MB.",
@@ -70,6 +79,7 @@ MESSAGES = {
     ),
     "codec": "Video phải mã hóa H.264 (và âm thanh AAC nếu có). Tệp này dùng mã {codec}.",
     "duration": "Không đọc được thời lượng của video. Hãy xuất lại video rồi tải lên.",
+    "rewrite": "Không xử lý được tệp video này. Hãy xuất lại thành MP4 (H.264) rồi tải lên.",
 }
 
 
@@ -191,6 +201,46 @@ def check_video(file):
     return CheckedVideo(file, duration=duration, width=width, height=height, size=size)
 
 
+def prepare(file):
+    """What is stored: ``file`` checked, rewritten without metadata, checked again."""
+    checked = file if isinstance(file, CheckedVideo) else check_video(file)
+    if getattr(checked, "rewritten", False):
+        return checked
+    binary = ffmpeg()
+    if not binary:
+        return checked
+    # Like an upload over FILE_UPLOAD_MAX_MEMORY_SIZE: a temporary file storage moves into place.
+    output = TemporaryUploadedFile("video.mp4", "video/mp4", 0, None)
+    with contextlib.ExitStack() as stack:
+        if hasattr(checked, "temporary_file_path"):
+            source = checked.temporary_file_path()
+        else:
+            copy = stack.enter_context(
+                tempfile.NamedTemporaryFile(suffix=".mp4", dir=settings.FILE_UPLOAD_TEMP_DIR)
+            )
+            checked.seek(0)
+            shutil.copyfileobj(checked, copy)
+            copy.flush()
+            source = copy.name
+        command = [
+            binary, "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+            "-protocol_whitelist", "file", "-f", "mp4", "-i", source,
+            "-map", "0:v", "-map", "0:a?", "-c", "copy",
+            "-map_metadata", "-1", "-map_metadata:s", "-1", "-map_chapters", "-1",
+            "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
+            "-movflags", "+faststart", "-f", "mp4", output.temporary_file_path(),
+        ]  # fmt: skip
+        try:
+            subprocess.run(command, capture_output=True, timeout=REWRITE_TIMEOUT, check=True)
+        except (OSError, subprocess.SubprocessError):
+            output.close()
+            raise _refuse("rewrite") from None
+    output.size = os.path.getsize(output.temporary_file_path())
+    rewritten = check_video(output)
+    rewritten.rewritten = True
+    return rewritten
+
+
 def ffmpeg():
     """The ffmpeg binary bundled by imageio-ffmpeg, else one on PATH, else None."""
     try:
@@ -227,7 +277,11 @@ def ensure_poster(video, user=None):
 
     if video.poster_id or not video.file:
         return video.poster
-    frame = poster_frame(video.file.path, video.duration)
+    try:
+        path = video.file.path
+    except NotImplementedError:  # a storage with no local files: staff choose the poster
+        return None
+    frame = poster_frame(path, video.duration)
     if frame is None:
         return None
     try:
@@ -253,19 +307,24 @@ class VideoFormField(forms.FileField):
         uploaded = super().to_python(data)
         if uploaded is None:
             return None
-        return check_video(uploaded)
+        return prepare(uploaded)
 
 
 class VideoFieldFile(FieldFile):
-    """``video.file.save(name, file)`` stores the checked video under a generated name."""
+    """``video.file.save(name, file)`` stores the prepared video under a generated name."""
 
     def save(self, name, content, save=True):
-        if not isinstance(content, CheckedVideo):
-            content = check_video(content if isinstance(content, File) else File(content))
+        if not getattr(content, "rewritten", False):
+            content = prepare(content if isinstance(content, File) else File(content))
         # Fields declared after the file are written after this runs, in the same save.
         for attribute in ("duration", "width", "height", "size"):
             setattr(self.instance, attribute, getattr(content, attribute))
-        super().save(content.name, content, save=save)
+        try:
+            super().save(content.name, content, save=save)
+        finally:
+            # Its temporary file was moved into storage: closing forgets it (Django's
+            # TemporaryUploadedFile.close() allows for the file being gone).
+            content.close()
 
 
 class VideoField(models.FileField):
