@@ -3,6 +3,7 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
 from portal.documents.sitemaps import DocumentSitemap
+from portal.gallery import sitemaps as gallery
 from portal.questions.sitemaps import QuestionSitemap
 
 from .models import Article, Category
@@ -51,3 +52,4 @@ class PageSitemap(Sitemap):
 SITEMAPS = {"pages": PageSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
 SITEMAPS["questions"] = QuestionSitemap
 SITEMAPS["documents"] = DocumentSitemap
+SITEMAPS["gallery"] = gallery.GallerySitemap

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("portal.mostread.urls")),
     path("hoi-dap/", include("portal.questions.urls")),
     path("van-ban/", include("portal.documents.urls")),
+    path("", include("portal.gallery.urls")),
     path("", include("news.urls")),
 ]
 

@@ -1,13 +1,17 @@
 import datetime as dt
+import functools
 
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from news.models import Article, Category, Photo
+from portal.gallery.models import Album, AlbumPicture, Video
 from portal.newsroom import roles
 from portal.newsroom.models import StaffProfile, Unit
+from portal.photos.models import Picture
 from portal.sitesettings.models import Link, SiteSettings
 
 
@@ -257,3 +261,73 @@ class LinkFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Liên đoàn Lao động tỉnh bạn số {n}")
     url = factory.Sequence(lambda n: f"https://lienket{n}.example.vn")
     order = factory.Sequence(int)
+
+
+# Gallery (portal/gallery) ---------------------------------------------------------------------
+
+
+@functools.cache
+def video_bytes(fmt="mp4", codec="libx264", seconds=2, faststart=True, extra=()):
+    """A short generated video (moving colour blocks), encoded by imageio-ffmpeg's ffmpeg."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    import imageio_ffmpeg
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"video.{fmt}"
+        command = [
+            imageio_ffmpeg.get_ffmpeg_exe(), "-nostdin", "-loglevel", "error",
+            "-f", "lavfi", "-i", f"testsrc2=size=160x90:rate=10:duration={seconds}",
+            "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}",
+            "-c:v", codec, "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+        ]  # fmt: skip
+        if faststart and fmt == "mp4":
+            command += ["-movflags", "+faststart"]
+        command += list(extra)  # e.g. metadata a phone writes
+        subprocess.run([*command, "-f", fmt, str(path)], check=True, capture_output=True)
+        return path.read_bytes()
+
+
+class PictureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Picture
+
+    image = factory.django.ImageField(width=640, height=400, color="#1d7a3e")
+    caption = factory.Sequence(lambda n: f"Đoàn viên dự hội thao công nhân (ảnh {n})")
+    alt_text = factory.Sequence(lambda n: f"Nhóm công nhân mặc áo xanh kéo co, ảnh {n}")
+    credit = "Hải Yến"
+
+
+class AlbumFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Album
+
+    title = factory.Sequence(lambda n: f"Hội thao công nhân khu công nghiệp lần {n}")
+    description = "Các đội thi kéo co, bóng chuyền hơi và chạy tiếp sức."
+    event_date = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=3))
+    is_published = True
+    published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(hours=1))
+
+
+class AlbumPictureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AlbumPicture
+
+    album = factory.SubFactory(AlbumFactory)
+    picture = factory.SubFactory(PictureFactory)
+    order = factory.Sequence(int)
+
+
+class VideoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Video
+
+    title = factory.Sequence(lambda n: f"Phóng sự: bữa ăn giữa ca của công nhân số {n}")
+    description = "Công đoàn cơ sở cùng doanh nghiệp nâng chất lượng bữa ăn giữa ca."
+    recorded_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=2))
+    file = factory.LazyFunction(lambda: ContentFile(video_bytes(), name="phong-su.mp4"))
+    poster = factory.SubFactory(PictureFactory)
+    is_published = True
+    published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(hours=1))

@@ -254,7 +254,8 @@ def error_pages_conf(temp, port, upstream_port, maintenance_flag):
     upstream = conf_block("upstream portal_app {").replace(
         "127.0.0.1:8000", f"127.0.0.1:{upstream_port}"
     )
-    limits = " ".join(re.findall(r"^\s*((?:client_max_body_size|error_page) [^;]+;)", text, re.M))
+    # The server's own limits (4 spaces in), not a location's (the gallery's video form).
+    limits = " ".join(re.findall(r"^    ((?:client_max_body_size|error_page) [^;]+;)", text, re.M))
     assert "client_max_body_size 32m;" in limits and limits.count("error_page") == 4
     errors = conf_block("location ^~ /errors/ {").replace(
         "root /srv/portal/app/deploy;", f"root {settings.BASE_DIR / 'deploy'};"

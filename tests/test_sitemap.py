@@ -46,6 +46,8 @@ def test_sitemap_lists_home_lists_categories_and_published_articles(client, site
     assert set(entries) == {
         f"{HOST}/",
         f"{HOST}{reverse('news:article-list')}",
+        f"{HOST}{reverse('gallery:album-list')}",
+        f"{HOST}{reverse('gallery:video-list')}",
         f"{HOST}/chuyen-muc/lao-dong/",
         f"{HOST}/chuyen-muc/van-ban/",
         f"{HOST}{site['published'].get_absolute_url()}",
@@ -84,9 +86,10 @@ def test_category_lastmod_is_its_newest_published_article(client, site):
 def test_sitemap_query_count_does_not_grow_with_articles(client, django_assert_max_num_queries, db):
     for _ in range(30):
         ArticleFactory()
-    # A count and a list for categories, articles, Q&A answers and documents, however many.
-    with django_assert_max_num_queries(8):
-        assert len(sitemap_entries(client)) == 30 + 30 + 2
+    # A count and a list for categories, articles, Q&A answers and documents, however many; one
+    # query each for the gallery's albums and videos (with its two list pages).
+    with django_assert_max_num_queries(10):
+        assert len(sitemap_entries(client)) == 30 + 30 + 2 + 2
 
 
 def test_robots_txt_points_to_the_sitemap(client, db):

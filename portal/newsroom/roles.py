@@ -26,6 +26,11 @@ _EDITOR = _CORRESPONDENT + [
 _EDITOR += [
     "questions.view_question", "questions.change_question", "questions.add_question",
     "questions.delete_question", "questions.answer_question", "questions.view_topic",
+    # Photo albums and videos (portal/gallery): published by editors, as articles are.
+    "gallery.add_album", "gallery.change_album", "gallery.view_album", "gallery.delete_album",
+    "gallery.add_albumpicture", "gallery.change_albumpicture", "gallery.view_albumpicture",
+    "gallery.delete_albumpicture",
+    "gallery.add_video", "gallery.change_video", "gallery.view_video", "gallery.delete_video",
 ]  # fmt: skip
 _CONTENT_ADMIN = _EDITOR + [
     "documents.add_documenttype", "documents.change_documenttype",

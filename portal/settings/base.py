@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "portal.documents",
     "solo",  # django-solo: the site settings' one-row admin
     "portal.sitesettings",
+    "portal.gallery",
 ]
 
 MIDDLEWARE = [
@@ -224,6 +225,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "manifest-src": [SELF],
+        "media-src": [SELF],  # the gallery's videos, played by the browser's own player
         "form-action": [SELF],
         "frame-ancestors": [NONE],
         "base-uri": [NONE],
@@ -315,3 +317,7 @@ LOGGING = {
 # pages have a strict CSP. README "Security" describes the way out: another editor behind
 # news/editor.py's one field and widget.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
+
+# Gallery (portal/gallery): the largest MP4 accepted, in MB. nginx's client_max_body_size for
+# the video form (deploy/nginx.conf, location /admin/gallery/video/) must be a little larger.
+GALLERY_VIDEO_MAX_MB = int(env("GALLERY_VIDEO_MAX_MB", "500"))

@@ -20,6 +20,7 @@ from news.demo_content import ARTICLES, CATEGORIES, STAFF, UNITS
 from news.models import Article, Category, Photo
 from news.text import strip_diacritics, vietnamese_slugify
 from portal.documents import demo as documents_demo
+from portal.gallery import demo as gallery_demo
 from portal.mostread import demo as mostread_demo
 from portal.newsroom.models import StaffProfile, Unit
 from portal.newsroom.roles import sync_roles
@@ -102,6 +103,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Tệp ảnh vừa vẽ: {counts['pictures']}")
         documents_demo.load(self.stdout)
         site_demo.load(self.stdout)
+        gallery_demo.load(self.stdout)
         call_command("make_renditions", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Xong nội dung mẫu."))
 
