@@ -3,6 +3,8 @@
 Production serves STATIC_ROOT (WhiteNoise without finders), which collectstatic fills.
 """
 
+import pytest
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
 UNUSED = [
@@ -45,3 +47,14 @@ def test_collectstatic_leaves_out_the_sample_and_test_pages(tmp_path, settings):
     for path in USED:
         assert (tmp_path / path).exists(), path
     assert not list(tmp_path.glob("ckeditor/**/*.html"))
+
+
+@pytest.mark.parametrize("path", UNUSED)
+def test_the_finders_do_not_serve_them_either(path, client):
+    assert finders.find(path) is None
+    assert finders.find(path, find_all=True) == []
+    assert client.get(f"/static/{path}").status_code == 404
+
+
+def test_the_finders_still_serve_what_the_pages_use(client):
+    assert all(finders.find(path) for path in USED)

@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
-    "portal.apps.StaticFilesConfig",  # staticfiles, without CKEditor's sample pages
+    "django.contrib.staticfiles",
     "ckeditor",
     "ckeditor_uploader",
     "imagekit",
@@ -146,6 +146,11 @@ FORMAT_MODULE_PATH = ["portal.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Apps' static files without CKEditor's bundled test and sample pages (portal/staticfiles.py).
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "portal.staticfiles.AppDirectoriesFinder",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 # Documents register (portal/documents): the largest attached file accepted (PDF, DOCX, XLSX).
