@@ -50,7 +50,7 @@ def test_collectstatic_leaves_out_the_sample_and_test_pages(tmp_path, settings):
 
 
 @pytest.mark.parametrize("path", UNUSED)
-def test_the_finders_do_not_serve_them_either(path, client):
+def test_the_finders_do_not_serve_them_either(path, client, db):
     assert finders.find(path) is None
     assert finders.find(path, find_all=True) == []
     assert client.get(f"/static/{path}").status_code == 404
