@@ -125,3 +125,14 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     alt_text = factory.Sequence(lambda n: f"Người đàn ông đứng phát biểu trước micro, ảnh {n}")
     credit = "Thanh Tâm"
     order = factory.Sequence(int)
+
+
+# portal.photos: library pictures (issue 9, pictures picked for an article's body).
+class PictureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "photos.Picture"
+
+    image = factory.django.ImageField(width=1200, height=750, color="#2f7d32")
+    caption = factory.Sequence(lambda n: f"Đoàn viên dự lớp tập huấn nghiệp vụ (ảnh {n})")
+    alt_text = factory.Sequence(lambda n: f"Học viên ngồi nghe giảng trong hội trường, ảnh {n}")
+    credit = "Hồng Nhung"
