@@ -2,8 +2,9 @@
 
 CKEditor 4 uploads by XHR (fileTools) and reads a JSON answer; ckeditor-upload.js adds Django's
 CSRF token, which CsrfViewMiddleware checks as for any other POST. The legacy "form" mode, whose
-answer is a script built around CKEditorFuncNum, is not offered. There is no file browser: it
-would list every staff member's uploads and needs inline scripts; editors upload again instead.
+answer is a script built around CKEditorFuncNum, is not offered. django-ckeditor's file browser
+is not mounted either (it lists every upload to any staff member and needs inline scripts): the
+image dialog browses the photo library instead (portal/photos/admin.py, browse_view).
 """
 
 from urllib.parse import urlsplit
