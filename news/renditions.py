@@ -46,8 +46,22 @@ KINDS = {
 }
 
 
+# Pictures only an article body shows (editor uploads) are shown at the body's width only.
+BODY_ONLY_KINDS = ("article",)
+
+
+def kinds_for(name):
+    """The kinds file ``name`` needs: every kind, but only the body's for an editor upload."""
+    return BODY_ONLY_KINDS if name.startswith(settings.CKEDITOR_UPLOAD_PATH) else tuple(KINDS)
+
+
 def folder(name):
     return Path(settings.MEDIA_ROOT) / RENDITIONS_DIR / Path(name).with_suffix("")
+
+
+def base_url(name):
+    """The URL of file ``name``'s renditions folder, with its final slash."""
+    return f"{settings.MEDIA_URL}{RENDITIONS_DIR}/{Path(name).with_suffix('').as_posix()}/"
 
 
 def file_name(kind, scale, fmt):
@@ -116,7 +130,7 @@ def make(name, *, force=False, kinds=None, focal=None):
     target = folder(name)
     wanted = [
         (kind_name, scale, fmt)
-        for kind_name in kinds or KINDS
+        for kind_name in kinds or kinds_for(name)
         for scale in sorted(KINDS[kind_name].scales, reverse=True)
         # JPEG last: its 1x is what rendition_set() checks, so it means the set is complete.
         for fmt in KINDS[kind_name].formats
@@ -176,7 +190,7 @@ def rendition_set(field_file, kind_name):
     first = target / file_name(kind_name, 1, "jpg")
     if not first.is_file():
         return RenditionSet(src=field_file.url)
-    base = f"{settings.MEDIA_URL}{RENDITIONS_DIR}/{Path(name).with_suffix('').as_posix()}/"
+    base = base_url(name)
 
     def srcset(fmt):
         return ", ".join(f"{base}{file_name(kind_name, s, fmt)} {s}x" for s in kind.scales)

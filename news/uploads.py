@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from . import renditions
 from .images import clean_image
 
 UPLOAD_PERMISSIONS = ("news.add_article", "news.change_article")
@@ -65,6 +66,8 @@ def editor_upload(request):
         return _refuse(error.messages[0])
     folder = f"{settings.CKEDITOR_UPLOAD_PATH}{timezone.localdate():%Y/%m}/"
     name = default_storage.save(folder + image.name, image)
+    # Readers get renditions of it (news/body_pictures.py), made now, not on their request.
+    renditions.make_on_commit(name)
     return JsonResponse(
         {"uploaded": 1, "fileName": name.rsplit("/", 1)[-1], "url": default_storage.url(name)}
     )

@@ -54,7 +54,8 @@ def test_pick_a_library_picture_in_the_image_dialog_and_publish_it(page, live_se
         library.locator(".picture-browse__pick").click()
 
     page.wait_for_function(
-        "url => CKEDITOR.dialog.getCurrent().getValueOf('info', 'src') === url", arg=chosen.image.url
+        "url => CKEDITOR.dialog.getCurrent().getValueOf('info', 'src') === url",
+        arg=chosen.image.url,
     )
     assert dialog.get_by_label(ALT_LABEL).input_value() == "Học viên chăm chú nghe giảng"
     page.click(".cke_dialog_ui_button_ok")
