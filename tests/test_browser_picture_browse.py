@@ -78,4 +78,12 @@ def test_pick_a_library_picture_in_the_image_dialog_and_publish_it(page, live_se
 
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
     picture = page.locator(".article__body img[alt='Học viên chăm chú nghe giảng']")
-    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+    picture.scroll_into_view_if_needed()  # loaded lazily
+    page.wait_for_function(
+        "() => document.querySelector('.article__body picture img').naturalWidth > 0"
+    )
+    # The library picture's renditions, in a format Chromium takes (AVIF or WebP), not the file.
+    shown = picture.evaluate("img => img.currentSrc")
+    prefix = chosen.image.name.rsplit(".", 1)[0]
+    assert f"/media/renditions/{prefix}/article@" in shown, shown
+    assert shown.endswith((".avif", ".webp")), shown
