@@ -33,11 +33,11 @@ MAX_PIXELS_FULL_DECODE = 32_000_000
 # HEIC costs most: libde265 decodes the whole picture (no reduced decoding, whatever the options)
 # at about 0.07 s of CPU a megapixel plus 0.15 s a megabyte of file, and holds about 8 MB a
 # megapixel: a 24 MP HEIC (an iPhone 15's default) takes 2.1 s and 200 MB, over the budget of an
-# upload. Phones' 12 MP pictures (4032×3024, 4000×3000, 4080×3060) stay inside it at up to 10 MB
-# (7 bits a pixel; phones write 1-4 MB). Larger HEIC is refused with what to do instead; iPhones
+# upload. Phones' 12 MP pictures (4032×3024, 4000×3000, 4080×3060) stay inside it at up to 8 MB
+# (5 bits a pixel; phones write 1-4 MB). Larger HEIC is refused with what to do instead; iPhones
 # send JPEG by themselves to a file picker that does not offer HEIC (SafeImageFormField).
 MAX_HEIC_PIXELS = 12_500_000
-MAX_HEIC_BYTES = 10 * 1024 * 1024
+MAX_HEIC_BYTES = 8 * 1024 * 1024
 # Cost is bounded by the pixel counts; the side limit refuses strips that would be a sliver once
 # reduced to LONG_SIDE. 16,000 px keeps phone panoramas (12,000-16,000 px) and WebP's own 16,383.
 MAX_SIDE = 16_000
@@ -97,7 +97,7 @@ MESSAGES = {
     ),
     "heic": (
         "Ảnh HEIC này quá lớn để xử lý ({pixels} triệu điểm ảnh, {size} MB): chỉ nhận ảnh HEIC "
-        "đến 12,5 triệu điểm ảnh và 10 MB. Hãy tải ảnh lên từ trình duyệt trên điện thoại "
+        "đến 12,5 triệu điểm ảnh và 8 MB. Hãy tải ảnh lên từ trình duyệt trên điện thoại "
         "(iPhone tự gửi ảnh dạng JPEG), hoặc trên iPhone chọn Cài đặt > Camera > Định dạng > "
         "Tương thích nhất để chụp ảnh JPEG, hoặc xuất ảnh sang JPEG rồi tải lên."
     ),

@@ -215,7 +215,7 @@ def test_a_transparent_picture_is_reduced_without_a_second_full_size_copy(monkey
         assert stored.getextrema()[3][0] < 255  # the transparency is kept
 
 
-# HEIC over 12.5 MP or 10 MB: refused from its header, saying what to do -------------------------
+# HEIC over 12.5 MP or 8 MB: refused from its header, saying what to do -------------------------
 
 
 @pytest.mark.django_db
@@ -243,7 +243,7 @@ def test_a_heic_over_the_limits_is_refused_before_decoding_with_what_to_do(
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["cover"]
     assert expected in errors[0]
-    assert "chỉ nhận ảnh HEIC đến 12,5 triệu điểm ảnh và 10 MB" in errors[0]
+    assert "chỉ nhận ảnh HEIC đến 12,5 triệu điểm ảnh và 8 MB" in errors[0]
     assert "Tương thích nhất" in errors[0]
     assert decoded == [] and not Article.objects.exists()
 
