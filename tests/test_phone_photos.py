@@ -229,9 +229,9 @@ def test_a_transparent_picture_is_reduced_without_a_second_full_size_copy(monkey
 def test_a_heic_over_the_limits_is_refused_before_decoding_with_what_to_do(
     staff_client, media, monkeypatch, limit, value, expected
 ):
-    from news import images
-
     from pillow_heif.as_plugin import HeifImageFile
+
+    from news import images
 
     content = heic_bytes(1200, 900)
     # The rule, not the constant: a real 13 MP HEIC takes a minute to encode.
