@@ -35,11 +35,19 @@ class Kind:
     scales: tuple = (1, 2)
     formats: tuple = (*MODERN, "jpg")
     enlarge: bool = False  # a small picture is enlarged to the exact size (sharing sites want it)
+    # The slot's width by viewport (<img sizes>): the set is then offered with w-descriptors, so a
+    # phone takes the file its slot needs rather than 2x; None keeps 1x/2x.
+    sizes: str | None = None
 
 
 KINDS = {
     "card": Kind(480, 300),  # cards in lists and blocks (8:5, as site.css shows them)
-    "lead": Kind(640, 400),  # the first featured card on the home page (55 % of the page)
+    # The first featured card on the home page: the page's width on a phone (640 px is 1.95x a
+    # 360 px phone's slot, which Chromium takes over 1280), 55 % of it from 48em, at most 464 px
+    # beside the sidebar from 64em (site.css).
+    "lead": Kind(
+        640, 400, sizes="(min-width: 64em) 464px, (min-width: 48em) 55vw, calc(100vw - 2rem)"
+    ),
     "thumb": Kind(160, 100),  # compact cards beside a title
     "article": Kind(800),  # the cover and photos on an article's page
     "og": Kind(1200, 630, scales=(1,), formats=("jpg",), enlarge=True),  # OpenGraph / Twitter card
@@ -178,6 +186,17 @@ class RenditionSet:
     sources: tuple = ()
     width: int | None = None
     height: int | None = None
+    sizes: str = ""
+
+
+def _width_descriptors(target, kind_name, kind):
+    """{scale: "<width>w"} from the JPEG files' headers: a small picture is not enlarged, so its
+    2x may be its 1x again, named once."""
+    widths = {}
+    for scale in kind.scales:
+        with Image.open(target / file_name(kind_name, scale, "jpg")) as header:
+            widths.setdefault(header.width, scale)
+    return {scale: f"{width}w" for width, scale in widths.items()}
 
 
 def rendition_set(field_file, kind_name):
@@ -192,8 +211,18 @@ def rendition_set(field_file, kind_name):
         return RenditionSet(src=field_file.url)
     base = base_url(name)
 
+    descriptors = {s: f"{s}x" for s in kind.scales}
+    if kind.sizes:
+        try:
+            descriptors = _width_descriptors(target, kind_name, kind)
+        except OSError:  # a file gone meanwhile: 1x/2x, as for the other kinds
+            pass
+
     def srcset(fmt):
-        return ", ".join(f"{base}{file_name(kind_name, s, fmt)} {s}x" for s in kind.scales)
+        return ", ".join(
+            f"{base}{file_name(kind_name, s, fmt)} {descriptor}"
+            for s, descriptor in descriptors.items()
+        )
 
     if kind.height is None:
         with Image.open(first) as header:  # reads the header only
@@ -206,6 +235,7 @@ def rendition_set(field_file, kind_name):
         sources=tuple((MIME[f], srcset(f)) for f in kind.formats if f != "jpg"),
         width=width,
         height=height,
+        sizes=kind.sizes or "",
     )
 
 

@@ -123,7 +123,6 @@ def test_public_pages_show_webp_sources_and_1x_2x_srcsets(client, media):
     call_command("make_renditions", stdout=StringIO())
     stem = f"/media/renditions/{article.cover.name.rsplit('.', 1)[0]}"
     pages = {
-        "/": "lead",
         "/tin-tuc/": "card",
         article.category.get_absolute_url(): "card",
         article.get_absolute_url(): "article",
@@ -134,9 +133,15 @@ def test_public_pages_show_webp_sources_and_1x_2x_srcsets(client, media):
         assert f'<source type="image/webp" srcset="{webp}">' in html, url
         assert f'<img src="{stem}/{kind}@1x.jpg" srcset="{stem}/{kind}@1x.jpg 1x, ' in html, url
     home = client.get("/").content.decode()
-    # The lead card is above the fold: not lazy.
+    # The lead card is above the fold: not lazy. Its slot's width is known (sizes): offered by
+    # width, so a 360 px phone at DPR 2 takes the 640 px file rather than the 2x.
     lead = re.search(r'<img src="[^"]*/lead@1x\.jpg"[^>]*>', home).group(0)
     assert 'width="640" height="400"' in lead and "loading" not in lead
+    sizes = 'sizes="(min-width: 64em) 464px, (min-width: 48em) 55vw, calc(100vw - 2rem)"'
+    # The cover is 800×500: its 2x is 800 px wide (never enlarged), named by that width.
+    webp = f"{stem}/lead@1x.webp 640w, {stem}/lead@2x.webp 800w"
+    assert f'<source type="image/webp" srcset="{webp}" {sizes}>' in home
+    assert f'srcset="{stem}/lead@1x.jpg 640w, {stem}/lead@2x.jpg 800w" {sizes}' in lead
     detail = client.get(article.get_absolute_url()).content.decode()
     cover = re.search(r'<img src="[^"]*/article@1x\.jpg"[^>]*alt="Hội trường"[^>]*>', detail)
     assert 'width="800" height="500"' in cover.group(0) and "loading" not in cover.group(0)
@@ -213,3 +218,14 @@ def test_make_renditions_builds_what_is_missing_and_is_idempotent(media):
     out = StringIO()
     call_command("make_renditions", stdout=out)
     assert "0 tệp mới tạo" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_small_lead_is_offered_at_its_real_width_once(media):
+    article = ArticleFactory(
+        cover=ContentFile(image_bytes(600, 400), name="nho.png"), cover_alt="Ảnh nhỏ"
+    )
+    renditions.make(article.cover.name)
+    lead = renditions.rendition_set(article.cover, "lead")
+    assert lead.srcset.endswith("/lead@1x.jpg 600w")  # never enlarged: 2x is 1x again
+    assert lead.sizes and (lead.width, lead.height) == (640, 400)
