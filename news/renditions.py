@@ -41,12 +41,25 @@ class Kind:
 
 
 KINDS = {
-    "card": Kind(480, 300),  # cards in lists and blocks (8:5, as site.css shows them)
-    # The first featured card on the home page: the page's width on a phone (640 px is 1.95x a
-    # 360 px phone's slot, which Chromium takes over 1280), 55 % of it from 48em, at most 464 px
-    # beside the sidebar from 64em (site.css).
+    # Cards and the lead are offered by width with their slot's size (site.css): the page's width
+    # on a phone, where a 1.5x file is enough (a 360 px phone at DPR 2 needs 656 px: Chromium
+    # takes the smallest file at least that wide, 720 rather than 960 for a card, 960 rather than
+    # 1280 for the lead).
+    # Cards in lists and blocks (8:5): at most 3/5 of the page from 48em (a category block's
+    # first card), 510 px beside the sidebar from 64em.
+    "card": Kind(
+        480,
+        300,
+        scales=(1, 1.5, 2),
+        sizes="(min-width: 64em) 510px, (min-width: 48em) 60vw, calc(100vw - 2rem)",
+    ),
+    # The first featured card on the home page: 55 % of the page from 48em, at most 464 px beside
+    # the sidebar from 64em.
     "lead": Kind(
-        640, 400, sizes="(min-width: 64em) 464px, (min-width: 48em) 55vw, calc(100vw - 2rem)"
+        640,
+        400,
+        scales=(1, 1.5, 2),
+        sizes="(min-width: 64em) 464px, (min-width: 48em) 55vw, calc(100vw - 2rem)",
     ),
     "thumb": Kind(160, 100),  # compact cards beside a title
     "article": Kind(800),  # the cover and photos on an article's page
@@ -194,7 +207,10 @@ def _width_descriptors(target, kind_name, kind):
     2x may be its 1x again, named once."""
     widths = {}
     for scale in kind.scales:
-        with Image.open(target / file_name(kind_name, scale, "jpg")) as header:
+        path = target / file_name(kind_name, scale, "jpg")
+        if not path.is_file():  # made before this scale existed: make_renditions adds it
+            continue
+        with Image.open(path) as header:
             widths.setdefault(header.width, scale)
     return {scale: f"{width}w" for width, scale in widths.items()}
 
@@ -215,8 +231,8 @@ def rendition_set(field_file, kind_name):
     if kind.sizes:
         try:
             descriptors = _width_descriptors(target, kind_name, kind)
-        except OSError:  # a file gone meanwhile: 1x/2x, as for the other kinds
-            pass
+        except OSError:  # a file gone meanwhile
+            descriptors = {1: "1x"}
 
     def srcset(fmt):
         return ", ".join(
