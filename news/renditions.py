@@ -10,6 +10,7 @@ name and moved into place with ``os.replace``, so two processes making the same 
 one complete file. ``python manage.py make_renditions`` (re)builds them for existing rows.
 """
 
+import functools
 import os
 import shutil
 import tempfile
@@ -202,9 +203,12 @@ class RenditionSet:
     sizes: str = ""
 
 
-def _width_descriptors(target, kind_name, kind):
+@functools.lru_cache(maxsize=4096)
+def _width_descriptors(target, kind_name):
     """{scale: "<width>w"} from the JPEG files' headers: a small picture is not enlarged, so its
-    2x may be its 1x again, named once."""
+    2x may be its 1x again, named once. Kept per process: a stored file never changes (names are
+    generated), so neither do its renditions' widths, and a page of cards reads no header."""
+    kind = KINDS[kind_name]
     widths = {}
     for scale in kind.scales:
         path = target / file_name(kind_name, scale, "jpg")
@@ -230,7 +234,7 @@ def rendition_set(field_file, kind_name):
     descriptors = {s: f"{s}x" for s in kind.scales}
     if kind.sizes:
         try:
-            descriptors = _width_descriptors(target, kind_name, kind)
+            descriptors = _width_descriptors(target, kind_name)
         except OSError:  # a file gone meanwhile
             descriptors = {1: "1x"}
 
