@@ -16,3 +16,6 @@ class NewsConfig(AppConfig):
         from . import renditions
 
         renditions.connect()
+        from . import body_pictures
+
+        body_pictures.connect()

@@ -30,6 +30,14 @@ MAX_BYTES = 30 * 1024 * 1024
 # reduced decoding: the whole picture is in memory at 4 bytes a pixel, hence a lower limit.
 MAX_PIXELS = 61_000_000  # 60 MP cameras: 9,504 × 6,336 = 60.2 MP
 MAX_PIXELS_FULL_DECODE = 32_000_000
+# HEIC costs most: libde265 decodes the whole picture (no reduced decoding, whatever the options)
+# at about 0.07 s of CPU a megapixel plus 0.15 s a megabyte of file, and holds about 8 MB a
+# megapixel: a 24 MP HEIC (an iPhone 15's default) takes 2.1 s and 200 MB, over the budget of an
+# upload. Phones' 12 MP pictures (4032×3024, 4000×3000, 4080×3060) stay inside it at up to 8 MB
+# (5 bits a pixel; phones write 1-4 MB). Larger HEIC is refused with what to do instead; iPhones
+# send JPEG by themselves to a file picker that does not offer HEIC (SafeImageFormField).
+MAX_HEIC_PIXELS = 12_500_000
+MAX_HEIC_BYTES = 8 * 1024 * 1024
 # Cost is bounded by the pixel counts; the side limit refuses strips that would be a sliver once
 # reduced to LONG_SIDE. 16,000 px keeps phone panoramas (12,000-16,000 px) and WebP's own 16,383.
 MAX_SIDE = 16_000
@@ -85,7 +93,13 @@ MESSAGES = {
     ),
     "pixels": (
         "Ảnh có kích thước quá lớn. Chỉ nhận ảnh JPEG đến 61 triệu điểm ảnh (megapixel), "
-        "ảnh PNG, WebP, HEIC đến 32 triệu điểm ảnh, và mỗi cạnh không quá 16.000 px."
+        "ảnh PNG, WebP đến 32 triệu điểm ảnh, và mỗi cạnh không quá 16.000 px."
+    ),
+    "heic": (
+        "Ảnh HEIC này quá lớn để xử lý ({pixels} triệu điểm ảnh, {size} MB): chỉ nhận ảnh HEIC "
+        "đến 12,5 triệu điểm ảnh và 8 MB. Hãy tải ảnh lên từ trình duyệt trên điện thoại "
+        "(iPhone tự gửi ảnh dạng JPEG), hoặc trên iPhone chọn Cài đặt > Camera > Định dạng > "
+        "Tương thích nhất để chụp ảnh JPEG, hoặc xuất ảnh sang JPEG rồi tải lên."
     ),
     "progressive": (
         "Ảnh JPEG dạng progressive này quá lớn để xử lý. Hãy lưu lại ảnh ở dạng JPEG thường "
@@ -103,9 +117,14 @@ def _refuse(code, **params):
     return ValidationError(MESSAGES[code].format(**params), code=f"image_{code}")
 
 
+def _decimal(number):
+    """12.5 as Vietnamese writes it: 12,5."""
+    return f"{number:.1f}".replace(".", ",")
+
+
 def _open(file):
     if file.size is not None and file.size > MAX_BYTES:
-        raise _refuse("too_large", size=f"{file.size / 1024 / 1024:.1f}".replace(".", ","))
+        raise _refuse("too_large", size=_decimal(file.size / 1024 / 1024))
     file.seek(0)
     try:
         with warnings.catch_warnings():
@@ -119,6 +138,13 @@ def _open(file):
     limit = MAX_PIXELS if image.format in REDUCED_DECODE else MAX_PIXELS_FULL_DECODE
     if width * height > limit or max(width, height) > MAX_SIDE:
         raise _refuse("pixels")
+    size = file.size or 0
+    if image.format == "HEIF" and (width * height > MAX_HEIC_PIXELS or size > MAX_HEIC_BYTES):
+        raise _refuse(
+            "heic",
+            pixels=_decimal(width * height / 1_000_000),
+            size=_decimal(size / 1024 / 1024),
+        )
     if image.format in REDUCED_DECODE and image.info.get("progressive"):
         if _coefficient_bytes(image) > MAX_PROGRESSIVE_BYTES:
             raise _refuse("progressive")
@@ -219,8 +245,10 @@ def clean_image(file):
 
 class SafeImageFormField(forms.ImageField):
     def widget_attrs(self, widget):
-        # The file picker offers what will be accepted; the content is what is checked.
-        accept = "image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"
+        # The content is what is checked. HEIC is accepted but not offered: iPhones then send
+        # their photos as JPEG (Safari and Chrome convert a HEIC the picker does not take), which
+        # costs far less than a HEIC of the same size (MAX_HEIC_PIXELS).
+        accept = "image/jpeg,image/png,image/webp"
         return {**super().widget_attrs(widget), "accept": accept}
 
     def to_python(self, data):

@@ -8,6 +8,7 @@ that must also follow cascades and queryset deletes, which never call ``Photo.de
 """
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -33,11 +34,36 @@ def picture_models():
     return [(model, PICTURE_FIELDS[model.__name__]) for model in (Article, Photo, Picture)]
 
 
+def body_folders():
+    """Where the pictures an article body shows live: editor uploads and the library."""
+    return (settings.CKEDITOR_UPLOAD_PATH, "library/")
+
+
+def body_names(body):
+    """The picture files (editor uploads, library pictures) that an article body shows."""
+    prefix = re.escape(settings.MEDIA_URL)
+    folders = "|".join(re.escape(folder) for folder in body_folders())
+    return set(re.findall(rf'src="{prefix}((?:{folders})[^"?#]+)"', body or ""))
+
+
+def in_bodies(name):
+    """Whether some article body (in the trash or not) shows file ``name``."""
+    from .models import Article
+
+    if not name.startswith(body_folders()):
+        return False
+    return Article.objects.filter(body__contains=f'src="{settings.MEDIA_URL}{name}"').exists()
+
+
 def used_names():
-    """Every picture file some row names."""
+    """Every picture file some row names or some article body shows."""
+    from .models import Article
+
     names = set()
     for model, field in picture_models():
         names |= set(model.objects.exclude(**{field: ""}).values_list(field, flat=True))
+    for body in Article.objects.values_list("body", flat=True).iterator():
+        names |= body_names(body)
     return names
 
 
@@ -51,8 +77,11 @@ def thumbnail_dir(name):
 
 
 def is_referenced(name):
-    """Whether a cover, a photo row (in the trash or not) or a library picture names ``name``."""
-    return any(model.objects.filter(**{field: name}).exists() for model, field in picture_models())
+    """Whether a cover, a photo row, a library picture or an article body (in the trash or not)
+    names ``name``: a library picture deleted while a body shows it keeps its file."""
+    return any(
+        model.objects.filter(**{field: name}).exists() for model, field in picture_models()
+    ) or in_bodies(name)
 
 
 def remove_thumbnails(name):
@@ -150,13 +179,11 @@ def orphans(now=None):
     """
     from .models import Article
     from .renditions import RENDITIONS_DIR
-    from .trash import TRASH_DIR, body_files
+    from .trash import TRASH_DIR
 
     root = Path(settings.MEDIA_ROOT)
     now = now or timezone.now()
     used = used_names()
-    for body in Article.objects.values_list("body", flat=True).iterator():
-        used |= body_files(body)
     trashed = {
         str(pk)
         for pk in Article.objects.filter(deleted_at__isnull=False).values_list("pk", flat=True)

@@ -10,6 +10,7 @@ name and moved into place with ``os.replace``, so two processes making the same 
 one complete file. ``python manage.py make_renditions`` (re)builds them for existing rows.
 """
 
+import functools
 import os
 import shutil
 import tempfile
@@ -35,19 +36,54 @@ class Kind:
     scales: tuple = (1, 2)
     formats: tuple = (*MODERN, "jpg")
     enlarge: bool = False  # a small picture is enlarged to the exact size (sharing sites want it)
+    # The slot's width by viewport (<img sizes>): the set is then offered with w-descriptors, so a
+    # phone takes the file its slot needs rather than 2x; None keeps 1x/2x.
+    sizes: str | None = None
 
 
 KINDS = {
-    "card": Kind(480, 300),  # cards in lists and blocks (8:5, as site.css shows them)
-    "lead": Kind(640, 400),  # the first featured card on the home page (55 % of the page)
+    # Cards and the lead are offered by width with their slot's size (site.css): the page's width
+    # on a phone, where a 1.5x file is enough (a 360 px phone at DPR 2 needs 656 px: Chromium
+    # takes the smallest file at least that wide, 720 rather than 960 for a card, 960 rather than
+    # 1280 for the lead).
+    # Cards in lists and blocks (8:5): at most 3/5 of the page from 48em (a category block's
+    # first card), 510 px beside the sidebar from 64em.
+    "card": Kind(
+        480,
+        300,
+        scales=(1, 1.5, 2),
+        sizes="(min-width: 64em) 510px, (min-width: 48em) 60vw, calc(100vw - 2rem)",
+    ),
+    # The first featured card on the home page: 55 % of the page from 48em, at most 464 px beside
+    # the sidebar from 64em.
+    "lead": Kind(
+        640,
+        400,
+        scales=(1, 1.5, 2),
+        sizes="(min-width: 64em) 464px, (min-width: 48em) 55vw, calc(100vw - 2rem)",
+    ),
     "thumb": Kind(160, 100),  # compact cards beside a title
     "article": Kind(800),  # the cover and photos on an article's page
     "og": Kind(1200, 630, scales=(1,), formats=("jpg",), enlarge=True),  # OpenGraph / Twitter card
 }
 
 
+# Pictures only an article body shows (editor uploads) are shown at the body's width only.
+BODY_ONLY_KINDS = ("article",)
+
+
+def kinds_for(name):
+    """The kinds file ``name`` needs: every kind, but only the body's for an editor upload."""
+    return BODY_ONLY_KINDS if name.startswith(settings.CKEDITOR_UPLOAD_PATH) else tuple(KINDS)
+
+
 def folder(name):
     return Path(settings.MEDIA_ROOT) / RENDITIONS_DIR / Path(name).with_suffix("")
+
+
+def base_url(name):
+    """The URL of file ``name``'s renditions folder, with its final slash."""
+    return f"{settings.MEDIA_URL}{RENDITIONS_DIR}/{Path(name).with_suffix('').as_posix()}/"
 
 
 def file_name(kind, scale, fmt):
@@ -116,7 +152,7 @@ def make(name, *, force=False, kinds=None, focal=None):
     target = folder(name)
     wanted = [
         (kind_name, scale, fmt)
-        for kind_name in kinds or KINDS
+        for kind_name in kinds or kinds_for(name)
         for scale in sorted(KINDS[kind_name].scales, reverse=True)
         # JPEG last: its 1x is what rendition_set() checks, so it means the set is complete.
         for fmt in KINDS[kind_name].formats
@@ -164,6 +200,23 @@ class RenditionSet:
     sources: tuple = ()
     width: int | None = None
     height: int | None = None
+    sizes: str = ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _width_descriptors(target, kind_name):
+    """{scale: "<width>w"} from the JPEG files' headers: a small picture is not enlarged, so its
+    2x may be its 1x again, named once. Kept per process: a stored file never changes (names are
+    generated), so neither do its renditions' widths, and a page of cards reads no header."""
+    kind = KINDS[kind_name]
+    widths = {}
+    for scale in kind.scales:
+        path = target / file_name(kind_name, scale, "jpg")
+        if not path.is_file():  # made before this scale existed: make_renditions adds it
+            continue
+        with Image.open(path) as header:
+            widths.setdefault(header.width, scale)
+    return {scale: f"{width}w" for width, scale in widths.items()}
 
 
 def rendition_set(field_file, kind_name):
@@ -176,10 +229,20 @@ def rendition_set(field_file, kind_name):
     first = target / file_name(kind_name, 1, "jpg")
     if not first.is_file():
         return RenditionSet(src=field_file.url)
-    base = f"{settings.MEDIA_URL}{RENDITIONS_DIR}/{Path(name).with_suffix('').as_posix()}/"
+    base = base_url(name)
+
+    descriptors = {s: f"{s}x" for s in kind.scales}
+    if kind.sizes:
+        try:
+            descriptors = _width_descriptors(target, kind_name)
+        except OSError:  # a file gone meanwhile
+            descriptors = {1: "1x"}
 
     def srcset(fmt):
-        return ", ".join(f"{base}{file_name(kind_name, s, fmt)} {s}x" for s in kind.scales)
+        return ", ".join(
+            f"{base}{file_name(kind_name, s, fmt)} {descriptor}"
+            for s, descriptor in descriptors.items()
+        )
 
     if kind.height is None:
         with Image.open(first) as header:  # reads the header only
@@ -192,6 +255,7 @@ def rendition_set(field_file, kind_name):
         sources=tuple((MIME[f], srcset(f)) for f in kind.formats if f != "jpg"),
         width=width,
         height=height,
+        sizes=kind.sizes or "",
     )
 
 

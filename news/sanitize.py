@@ -177,6 +177,16 @@ def images_without_alt(html):
     return found
 
 
+def replace_images(html, replace):
+    """Cleaned ``html`` with each <img> replaced by ``replace(tag, attrs)``, where ``attrs`` holds
+    its attributes as written (HTML-escaped)."""
+
+    def each(found):
+        return replace(found.group(0), dict(_ATTR.findall(found.group(1))))
+
+    return _IMG.sub(each, html)
+
+
 def ckeditor_allowed_content():
     """The allowlist as a CKEditor 4 ``allowedContent`` rule string (Advanced Content Filter)."""
     plain = sorted(

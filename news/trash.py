@@ -10,7 +10,6 @@ may also restore it (workflow.can_delete).
 """
 
 import datetime as dt
-import re
 import shutil
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from . import media_files, renditions, workflow
@@ -32,19 +32,10 @@ def trash_folder(article_id):
     return media_files.media_path(f"{TRASH_DIR}/{article_id}")
 
 
-def body_files(body):
-    """Editor uploads (MEDIA_ROOT/editor/...) that an article body shows."""
-    prefix = re.escape(settings.MEDIA_URL + settings.CKEDITOR_UPLOAD_PATH)
-    return {
-        settings.CKEDITOR_UPLOAD_PATH + path
-        for path in re.findall(rf'src="{prefix}([^"?#]+)"', body or "")
-    }
-
-
 def files_of(article):
     names = {article.cover.name} if article.cover else set()
     names |= set(Photo.objects.filter(article=article).values_list("image", flat=True))
-    return sorted(n for n in names | body_files(article.body) if n)
+    return sorted(n for n in names | media_files.body_names(article.body) if n)
 
 
 def days_left(article, now=None):
@@ -116,14 +107,13 @@ def _record(article, by, message):
 
 
 def _used_elsewhere(article_id, name):
-    if name.startswith(settings.CKEDITOR_UPLOAD_PATH):
-        url = settings.MEDIA_URL + name
-        return Article.objects.exclude(pk=article_id).filter(body__contains=url).exists()
     from portal.photos.models import Picture
 
     # A library picture is used elsewhere too: the library keeps showing it.
+    others = Article.objects.exclude(pk=article_id)
+    shown = Q(body__contains=f'src="{settings.MEDIA_URL}{name}"')
     return (
-        Article.objects.exclude(pk=article_id).filter(cover=name).exists()
+        others.filter(Q(cover=name) | shown).exists()
         or Photo.objects.exclude(article_id=article_id).filter(image=name).exists()
         or Picture.objects.filter(image=name).exists()
     )

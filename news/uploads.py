@@ -2,8 +2,9 @@
 
 CKEditor 4 uploads by XHR (fileTools) and reads a JSON answer; ckeditor-upload.js adds Django's
 CSRF token, which CsrfViewMiddleware checks as for any other POST. The legacy "form" mode, whose
-answer is a script built around CKEditorFuncNum, is not offered. There is no file browser: it
-would list every staff member's uploads and needs inline scripts; editors upload again instead.
+answer is a script built around CKEditorFuncNum, is not offered. django-ckeditor's file browser
+is not mounted either (it lists every upload to any staff member and needs inline scripts): the
+image dialog browses the photo library instead (portal/photos/admin.py, browse_view).
 """
 
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from . import renditions
 from .images import clean_image
 
 UPLOAD_PERMISSIONS = ("news.add_article", "news.change_article")
@@ -64,6 +66,8 @@ def editor_upload(request):
         return _refuse(error.messages[0])
     folder = f"{settings.CKEDITOR_UPLOAD_PATH}{timezone.localdate():%Y/%m}/"
     name = default_storage.save(folder + image.name, image)
+    # Readers get renditions of it (news/body_pictures.py), made now, not on their request.
+    renditions.make_on_commit(name)
     return JsonResponse(
         {"uploaded": 1, "fileName": name.rsplit("/", 1)[-1], "url": default_storage.url(name)}
     )

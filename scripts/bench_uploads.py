@@ -71,8 +71,19 @@ def build(folder):
     phone = textured((4032, 3024))
     # As an iPhone writes it (a grid of 512 px tiles), at 2.7 bits a pixel: more than phones use.
     cases["HEIC 12 MP, tiled"] = write("phone.heic", phone, "HEIF", quality=50, tile_size=512)
-    # The same grain at 7 bits a pixel: far more than any phone; decoding cost grows with bytes.
-    cases["HEIC 12 MP, 10 MB"] = write("dense.heic", phone, "HEIF", quality=80)
+    # The largest HEIC accepted: 12.5 MP (4080×3060), as near 8 MB as the grain allows (about
+    # 5 bits a pixel, far more than phones write); decoding cost grows with bytes too.
+    widest = textured((4080, 3060))
+    for quality in (74, 70, 66, 62):
+        dense = write("dense.heic", widest, "HEIF", quality=quality)
+        if dense.stat().st_size <= images.MAX_HEIC_BYTES:
+            break
+    cases["HEIC 12.5 MP, 8 MB"] = dense
+    del widest
+    # An iPhone 15's default 24 MP: refused from its header (flat, so it encodes in a moment).
+    cases["HEIC 24 MP (refused)"] = write(
+        "iphone15.heic", Image.new("RGB", (5712, 4284), (11, 79, 156)), "HEIF", quality=50
+    )
     cases["MPO 12 MP, 2 frames"] = write(
         "phone.mpo", phone, "MPO", save_all=True, append_images=[phone.rotate(1)], quality=92
     )
@@ -86,6 +97,7 @@ def measure(path):
     import django
 
     django.setup()
+    from django.core.exceptions import ValidationError
     from django.core.files import File
 
     from news.images import clean_image
@@ -95,7 +107,11 @@ def measure(path):
     tracemalloc.start()
     start = time.perf_counter()
     with open(path, "rb") as upload:
-        cleaned = clean_image(File(upload, name=Path(path).name))
+        try:
+            cleaned = clean_image(File(upload, name=Path(path).name))
+            stored = f"{cleaned.name.rsplit('.', 1)[1]} {cleaned.size / 2**20:.1f} MB"
+        except ValidationError as error:
+            stored = f"refused: {error.messages[0][:48]}…"
     seconds = time.perf_counter() - start
     python_peak = tracemalloc.get_traced_memory()[1]
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -107,7 +123,7 @@ def measure(path):
                 "cpu": cpu,
                 "python_mb": python_peak / 2**20,
                 "rss_mb": (after - before) / 1024,  # ru_maxrss is in KiB on Linux
-                "stored": f"{cleaned.name.rsplit('.', 1)[1]} {cleaned.size / 2**20:.1f} MB",
+                "stored": stored,
             }
         )
     )

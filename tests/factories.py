@@ -290,14 +290,15 @@ def video_bytes(fmt="mp4", codec="libx264", seconds=2, faststart=True, extra=())
         return path.read_bytes()
 
 
+# portal.photos: library pictures, picked for covers, article bodies, albums and posters.
 class PictureFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Picture
 
-    image = factory.django.ImageField(width=640, height=400, color="#1d7a3e")
-    caption = factory.Sequence(lambda n: f"Đoàn viên dự hội thao công nhân (ảnh {n})")
-    alt_text = factory.Sequence(lambda n: f"Nhóm công nhân mặc áo xanh kéo co, ảnh {n}")
-    credit = "Hải Yến"
+    image = factory.django.ImageField(width=1200, height=750, color="#2f7d32")
+    caption = factory.Sequence(lambda n: f"Đoàn viên dự lớp tập huấn nghiệp vụ (ảnh {n})")
+    alt_text = factory.Sequence(lambda n: f"Học viên ngồi nghe giảng trong hội trường, ảnh {n}")
+    credit = "Hồng Nhung"
 
 
 class AlbumFactory(factory.django.DjangoModelFactory):

@@ -213,3 +213,51 @@ def test_a_transparent_picture_is_reduced_without_a_second_full_size_copy(monkey
     with Image.open(cleaned) as stored:
         assert (stored.format, stored.mode, stored.size) == ("PNG", "RGBA", (100, 75))
         assert stored.getextrema()[3][0] < 255  # the transparency is kept
+
+
+# HEIC over 12.5 MP or 8 MB: refused from its header, saying what to do -------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("limit", "value", "expected"),
+    [
+        ("MAX_HEIC_PIXELS", 1_000_000, "(1,1 triệu điểm ảnh,"),
+        ("MAX_HEIC_BYTES", 1_000, "triệu điểm ảnh, 0,0 MB)"),
+    ],
+)
+def test_a_heic_over_the_limits_is_refused_before_decoding_with_what_to_do(
+    staff_client, media, monkeypatch, limit, value, expected
+):
+    from pillow_heif.as_plugin import HeifImageFile
+
+    from news import images
+
+    content = heic_bytes(1200, 900)
+    # The rule, not the constant: a real 13 MP HEIC takes a minute to encode.
+    monkeypatch.setattr(images, limit, value)
+    decoded = []
+    monkeypatch.setattr(HeifImageFile, "load", lambda image: decoded.append(image))
+    data = article_form(CategoryFactory(), cover=upload("IMG_0002.HEIC", content))
+    response = staff_client.post(ADD_URL, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["cover"]
+    assert expected in errors[0]
+    assert "chỉ nhận ảnh HEIC đến 12,5 triệu điểm ảnh và 8 MB" in errors[0]
+    assert "Tương thích nhất" in errors[0]
+    assert decoded == [] and not Article.objects.exists()
+
+
+def test_the_heic_limits_keep_phones_12_mp_pictures():
+    from news import images
+
+    for width, height in ((4032, 3024), (4000, 3000), (4080, 3060)):
+        assert width * height <= images.MAX_HEIC_PIXELS
+    assert 5712 * 4284 > images.MAX_HEIC_PIXELS  # 24 MP: over the budget (bench_uploads)
+
+
+def test_file_pickers_do_not_offer_heic_so_iphones_send_jpeg():
+    from news.images import SafeImageFormField
+
+    attrs = SafeImageFormField().widget_attrs(SafeImageFormField.widget())
+    assert attrs["accept"] == "image/jpeg,image/png,image/webp"

@@ -122,17 +122,27 @@ def test_public_pages_show_webp_sources_and_1x_2x_srcsets(client, media):
     PhotoFactory(article=article, alt_text="Trao quà")
     call_command("make_renditions", stdout=StringIO())
     stem = f"/media/renditions/{article.cover.name.rsplit('.', 1)[0]}"
+    html = client.get(article.get_absolute_url()).content.decode()
+    webp = f"{stem}/article@1x.webp 1x, {stem}/article@2x.webp 2x"
+    assert f'<source type="image/webp" srcset="{webp}">' in html
+    assert f'<img src="{stem}/article@1x.jpg" srcset="{stem}/article@1x.jpg 1x, ' in html
+    # Cards and the lead: their slot's width is known (sizes), so they are offered by width and
+    # a 360 px phone at DPR 2 takes the 1.5x file. The cover is 800×500: never enlarged, its 2x
+    # is 800 px wide, named by that width.
+    card = "(min-width: 64em) 510px, (min-width: 48em) 60vw, calc(100vw - 2rem)"
+    lead = "(min-width: 64em) 464px, (min-width: 48em) 55vw, calc(100vw - 2rem)"
+    cards = [("card@1x", "480w"), ("card@1.5x", "720w"), ("card@2x", "800w")]
     pages = {
-        "/": "lead",
-        "/tin-tuc/": "card",
-        article.category.get_absolute_url(): "card",
-        article.get_absolute_url(): "article",
+        # The lead's 1.5x is already 800 px: its 2x, the same, is not named.
+        "/": ([("lead@1x", "640w"), ("lead@1.5x", "800w")], lead),
+        "/tin-tuc/": (cards, card),
+        article.category.get_absolute_url(): (cards, card),
     }
-    for url, kind in pages.items():
+    for url, (files, sizes) in pages.items():
         html = client.get(url).content.decode()
-        webp = f"{stem}/{kind}@1x.webp 1x, {stem}/{kind}@2x.webp 2x"
-        assert f'<source type="image/webp" srcset="{webp}">' in html, url
-        assert f'<img src="{stem}/{kind}@1x.jpg" srcset="{stem}/{kind}@1x.jpg 1x, ' in html, url
+        for fmt in ("webp", "jpg"):
+            srcset = ", ".join(f"{stem}/{name}.{fmt} {width}" for name, width in files)
+            assert f'srcset="{srcset}" sizes="{sizes}"' in html, (url, fmt)
     home = client.get("/").content.decode()
     # The lead card is above the fold: not lazy.
     lead = re.search(r'<img src="[^"]*/lead@1x\.jpg"[^>]*>', home).group(0)
@@ -213,3 +223,14 @@ def test_make_renditions_builds_what_is_missing_and_is_idempotent(media):
     out = StringIO()
     call_command("make_renditions", stdout=out)
     assert "0 tệp mới tạo" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_small_lead_is_offered_at_its_real_width_once(media):
+    article = ArticleFactory(
+        cover=ContentFile(image_bytes(600, 400), name="nho.png"), cover_alt="Ảnh nhỏ"
+    )
+    renditions.make(article.cover.name)
+    lead = renditions.rendition_set(article.cover, "lead")
+    assert lead.srcset.endswith("/lead@1x.jpg 600w")  # never enlarged: 2x is 1x again
+    assert lead.sizes and (lead.width, lead.height) == (640, 400)

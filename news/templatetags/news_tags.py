@@ -1,7 +1,8 @@
 from django import template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
-from news import context_processors, renditions
+from news import body_pictures, context_processors, renditions
 
 register = template.Library()
 
@@ -58,3 +59,10 @@ def picture(field_file, kind, alt="", eager=False):
     """<picture> of a stored picture's renditions (news.renditions), e.g.
     {% picture article.cover "card" alt="" eager=forloop.first %}; lazy unless ``eager``."""
     return {"set": renditions.rendition_set(field_file, kind), "alt": alt, "eager": eager}
+
+
+@register.simple_tag
+def article_body(article):
+    """The article's body with its pictures as renditions (news.body_pictures). The body is
+    cleaned by nh3 before it is stored, hence safe."""
+    return mark_safe(body_pictures.public_body(article.body))

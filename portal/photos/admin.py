@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -142,7 +143,12 @@ class PictureAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
     def get_urls(self):
         upload = self.admin_site.admin_view(self.upload_view)
-        return [path("tai-len/", upload, name="photos_picture_upload"), *super().get_urls()]
+        browse = self.admin_site.admin_view(self.browse_view)
+        return [
+            path("tai-len/", upload, name="photos_picture_upload"),
+            path("chon/", browse, name="photos_picture_browse"),
+            *super().get_urls(),
+        ]
 
     def upload_view(self, request):
         """Many pictures at once: each file checked and stored alone, with its own answer.
@@ -185,3 +191,37 @@ class PictureAdmin(FoldedSearchMixin, admin.ModelAdmin):
             "thumbnail": picture.thumbnail.url,
             "change_url": reverse("admin:photos_picture_change", args=[picture.pk]),
         }
+
+    # --- picked for the body of an article --------------------------------------------------
+
+    BROWSE_PER_PAGE = 24
+
+    def browse_view(self, request):
+        """The editor image dialog's "Chọn trong thư viện" window: search and pick a picture.
+
+        CKEditor opens it with ?CKEditorFuncNum=N (its file-browser protocol); picture-browse.js
+        hands the chosen picture's own URL and alt text back to the dialog, so the body shows the
+        library's file and nothing is copied.
+        """
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "")
+        found, _duplicates = self.get_search_results(
+            request, self.get_queryset(request).exclude(image=""), query
+        )
+        page = Paginator(found, self.BROWSE_PER_PAGE).get_page(request.GET.get("p"))
+        func_num = request.GET.get("CKEditorFuncNum", "")
+        return TemplateResponse(
+            request,
+            "admin/photos/picture/browse.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Chọn ảnh trong thư viện",
+                "opts": self.opts,
+                "is_popup": True,
+                "query": query,
+                "page": page,
+                # Echoed only as digits, into a data attribute: CKEditor's own numbers.
+                "func_num": func_num if func_num.isascii() and func_num.isdigit() else "",
+            },
+        )

@@ -206,10 +206,14 @@ CKEDITOR_CONFIGS = {
         "justifyClasses": ["text-left", "text-center", "text-right", "text-justify"],
         # The editor keeps what news/sanitize.py keeps, so staff see what will be stored.
         "allowedContent": ckeditor_allowed_content(),
-        # Uploads go to news/uploads.py by XHR (JSON answer); no file browser.
+        # Uploads go to news/uploads.py by XHR (JSON answer). The image dialog's browse button
+        # opens the photo library (portal/photos/admin.py browse_view); links browse nothing.
         "filebrowserUploadUrl": reverse_lazy("ckeditor_upload"),
         "uploadUrl": reverse_lazy("ckeditor_upload"),
         "filebrowserBrowseUrl": "",
+        "filebrowserImageBrowseUrl": reverse_lazy("admin:photos_picture_browse"),
+        "filebrowserWindowWidth": 960,
+        "filebrowserWindowHeight": 720,
         "filebrowserUploadMethod": "xhr",
     }
 }

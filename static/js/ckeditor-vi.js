@@ -22,7 +22,8 @@
       phoneNumber: "Số điện thoại",
       noTel: "Hãy nhập số điện thoại",
     },
-    common: { url: "Đường dẫn" },
+    // The image dialog's browse button opens the photo library (picture-browse.js).
+    common: { url: "Đường dẫn", browseServer: "Chọn trong thư viện" },
     notification: { closed: "Đã đóng thông báo." },
     toolbar: { toolbarGroups: { clipboard: "Bộ nhớ tạm/Hoàn tác" } },
     clipboard: {

@@ -1,0 +1,150 @@
+"""Pictures in an article's body as readers get them: renditions, not the stored file.
+
+The stored body names each picture by its file (an editor upload or a library picture, as the
+editor wrote it). Readers get a <picture> of its ``article`` renditions (news.renditions): AVIF
+and WebP sources, a JPEG <img> with width and height, w-descriptors with ``sizes`` (a 360 px
+phone at DPR 2 takes the 800 px file, not the 1600 px one), lazy loading. A picture whose
+renditions are not there (file missing, not made yet) stays the plain <img> it was.
+
+The HTML is made once per saved version of the article, after the save commits (``connect``),
+and kept in the cache under a hash of the body; a reader's request only reads it (made then on a
+cold cache, and kept briefly when some picture was missing, so it is tried again once
+``make_renditions`` filled the gap).
+"""
+
+import hashlib
+import html
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_save
+from PIL import Image
+
+from . import media_files, renditions
+from .sanitize import replace_images
+
+KIND = "article"
+# The body column: the page's and the article's padding (1rem each side, each) on a phone; at
+# most the width the picture is shown at.
+SIZES = "(max-width: {edge}px) calc(100vw - 4rem), {width}px"
+KEEP = 7 * 24 * 3600  # old versions' HTML leaves the cache by itself
+RETRY = 60  # seconds, when some picture had no renditions yet
+
+
+def cache_key(body):
+    # By content: a body changed by QuerySet.update() or SQL, which leaves edit_version alone,
+    # is never served from an older version's HTML. Hashing 20 kB takes microseconds.
+    return f"news:body:{hashlib.blake2b(body.encode(), digest_size=16).hexdigest()}"
+
+
+def _size(path):
+    with Image.open(path) as header:  # reads the header only
+        return header.size
+
+
+def _candidates(name):
+    """[(scale, width, height)] of ``name``'s article renditions, or [] if they are not made."""
+    folder = renditions.folder(name)
+    found = []
+    for scale in renditions.KINDS[KIND].scales:
+        path = folder / renditions.file_name(KIND, scale, "jpg")
+        if not path.is_file():
+            return []
+        width, height = _size(path)
+        if not found or width > found[-1][1]:  # a small original: 2x is 1x again
+            found.append((scale, width, height))
+    return found
+
+
+def _picture(tag, attrs):
+    """The <picture> for one <img> of the body; None when its renditions are not there."""
+    src = html.unescape(attrs.get("src", ""))
+    if not src.startswith(settings.MEDIA_URL):
+        return tag
+    name = src[len(settings.MEDIA_URL) :]
+    try:
+        found = _candidates(name)
+    except OSError:  # unreadable rendition: the stored file, as before
+        found = []
+    if not found:
+        return None
+    base = renditions.base_url(name)
+
+    def srcset(fmt):
+        return ", ".join(
+            f"{base}{renditions.file_name(KIND, scale, fmt)} {width}w" for scale, width, _h in found
+        )
+
+    _scale, width, height = found[0]
+    if attrs.get("width", "").isdigit() and attrs.get("height", "").isdigit():
+        width, height = int(attrs["width"]), int(attrs["height"])  # the size the editor set
+    sizes = SIZES.format(edge=width + 64, width=width)
+    sources = "".join(
+        f'<source type="{renditions.MIME[fmt]}" srcset="{srcset(fmt)}" sizes="{sizes}">'
+        for fmt in renditions.KINDS[KIND].formats
+        if fmt != "jpg"
+    )
+    # The alignment class floats or centres the whole <picture>.
+    align = f' class="{attrs["class"]}"' if attrs.get("class") else ""
+    return (
+        f"<picture{align}>{sources}"
+        f'<img src="{base}{renditions.file_name(KIND, 1, "jpg")}" srcset="{srcset("jpg")}" '
+        f'sizes="{sizes}" width="{width}" height="{height}" alt="{attrs.get("alt", "")}" '
+        f'loading="lazy" decoding="async"></picture>'
+    )
+
+
+def with_renditions(body):
+    """``body`` (cleaned HTML) with its pictures as <picture> of their renditions.
+
+    Returns (html, complete): ``complete`` is False when some picture had no renditions.
+    """
+    complete = True
+
+    def replace(tag, attrs):
+        nonlocal complete
+        made = _picture(tag, attrs)
+        if made is None:
+            complete = False
+            return tag
+        return made
+
+    return replace_images(body or "", replace), complete
+
+
+def public_body(body):
+    """The body readers get, from the cache when it was made already."""
+    found = cache.get(cache_key(body))
+    if found is None:
+        found = warm(body)
+    return found
+
+
+def warm(body):
+    """Make the readers' HTML of ``body`` and keep it in the cache."""
+    made, complete = with_renditions(body)
+    cache.set(cache_key(body), made, KEEP if complete else RETRY)
+    return made
+
+
+def _saved(sender, instance, update_fields=None, **kwargs):
+    if "body" not in instance.__dict__:  # deferred: made on the first request instead
+        return
+
+    body = instance.body
+
+    def after_commit():
+        # Pictures stored before renditions were made for bodies get theirs now, not on a
+        # reader's request.
+        for name in sorted(media_files.body_names(body)):
+            renditions.make(name)
+        warm(body)
+
+    transaction.on_commit(after_commit)
+
+
+def connect():
+    from .models import Article
+
+    post_save.connect(_saved, sender=Article, dispatch_uid="news.body_pictures")
