@@ -76,8 +76,8 @@ def test_thumbnails_link_to_the_large_rendition_without_script(
     large = f"/media/renditions/{base}/article@2x.jpg"
     assert f'<a class="album-picture__link" href="{large}">' in text
     assert client.get(large).status_code == 200
-    # Renditions: <source> per modern format, srcset 1x/2x, size reserved.
-    assert 'type="image/webp"' in text and "card@2x.jpg 2x" in text
+    # Renditions: <source> per modern format, srcset by width, size reserved.
+    assert 'type="image/webp"' in text and "card@2x.jpg 960w" in text
     assert 'width="480" height="300"' in text
     assert re.search(r'<script src="/static/js/gallery-lightbox\.js[^"]*" defer>', text)
 
