@@ -5,7 +5,15 @@ import datetime as dt
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
+from portal.mostread.models import DailyViews
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    DocumentFactory,
+    LinkFactory,
+    PhotoFactory,
+    QuestionFactory,
+)
 
 
 def search_url_or_none(query):
@@ -70,6 +78,13 @@ def build_site():
         title="Hướng dẫn mới về đóng bảo hiểm xã hội tự nguyện",
         is_featured=True,
     )
+    # Every sidebar block filled: most read, recent documents, recent answers (site links come
+    # from the site settings row).
+    DailyViews.objects.create(article=main, day=timezone.localdate(), count=42)
+    DailyViews.objects.create(article=newer, day=timezone.localdate(), count=17)
+    DocumentFactory(summary="Kế hoạch tổ chức Tháng Công nhân năm 2026")
+    QuestionFactory(published=True)
+    LinkFactory(name="Tổng Liên đoàn Lao động Việt Nam", url="https://www.congdoan.vn")
     return {"categories": [phong_trao, chinh_sach], "main": main, "newer": newer, "older": older}
 
 
