@@ -23,8 +23,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from portal.newsroom.models import Unit
+from portal.pagecache import generation
 
-from .models import Article, Category, free_slug, slug_base
+from .models import Article, Category, forget_latest, free_slug, slug_base
 
 BATCH = 1000
 REQUIRED = ("title", "summary", "body", "category")
@@ -79,6 +80,9 @@ def import_articles(lines, *, by=None):
                 batch = []
                 reset_queries()  # with DEBUG on, Django would keep every INSERT's text
         report.created += len(Article.objects.bulk_create(batch))
+        # bulk_create sends no post_save: tell the caches built from articles ourselves.
+        forget_latest()
+        generation.bump()
     return report
 
 

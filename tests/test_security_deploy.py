@@ -120,7 +120,12 @@ def test_nginx_sample_serves_media_as_pictures_only():
     assert "add_header Content-Security-Policy \"default-src 'none';" in block
     assert "sandbox" in block
     types = re.search(r"types \{(.*?)\}", block, re.S).group(1)
-    assert set(re.findall(r"(\S+/\S+)", types)) == {"image/jpeg", "image/png", "image/webp"}
+    assert set(re.findall(r"(\S+/\S+)", types)) == {
+        "image/jpeg",
+        "image/png",
+        "image/webp",
+        "image/avif",
+    }
     assert "default_type application/octet-stream;" in block
     assert "html" not in block and "svg" not in block
     assert "return 404;" in block
@@ -182,6 +187,7 @@ def test_nginx_sample_in_a_real_nginx(tmp_path):
             r"ssl_certificate (\S+);", f"ssl_certificate {temp}/cert.pem;", NGINX_CONF.read_text()
         )
         full = re.sub(r"ssl_certificate_key (\S+);", f"ssl_certificate_key {temp}/key.pem;", full)
+        full = full.replace("/var/cache/nginx/portal", str(temp / "cache"))
         checked = subprocess.run(
             [NGINX, "-t", "-p", str(temp), "-c", nginx_conf(temp, "full.conf", full)],
             capture_output=True, text=True,
@@ -191,6 +197,7 @@ def test_nginx_sample_in_a_real_nginx(tmp_path):
     media = tmp_path / "srv" / "media"
     (media / "news").mkdir(parents=True)
     (media / "news" / "anh.png").write_bytes(image_bytes(8, 8))
+    (media / "news" / "anh.avif").write_bytes(image_bytes(8, 8, "AVIF"))
     (media / "news" / "trang.html").write_text("<script>alert(1)</script>")
     (media / "news" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
     (media / "news" / "trang.html.png").write_text("<html><script>alert(1)</script></html>")
@@ -200,13 +207,22 @@ def test_nginx_sample_in_a_real_nginx(tmp_path):
     with media_nginx(tmp_path, media) as get:
         answers = {
             name: get(f"/media/news/{name}")
-            for name in ("anh.png", "trang.html", "logo.svg", "trang.html.png", "ghi-chu.txt")
+            for name in (
+                "anh.png",
+                "anh.avif",
+                "trang.html",
+                "logo.svg",
+                "trang.html.png",
+                "ghi-chu.txt",
+            )
         }
         trashed = [get("/media/.trash/7/news/anh.png"), get("/media/news/../.trash/7/news/anh.png")]
     status, headers = answers["anh.png"]
     assert status == 200 and headers["Content-Type"] == "image/png"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in headers["Content-Security-Policy"]
+    assert answers["anh.avif"][0] == 200  # renditions' first <source>
+    assert answers["anh.avif"][1]["Content-Type"] == "image/avif"
     assert answers["trang.html.png"][0] == 200
     assert answers["trang.html.png"][1]["Content-Type"] == "image/png"  # never text/html
     assert answers["trang.html.png"][1]["X-Content-Type-Options"] == "nosniff"
@@ -266,8 +282,10 @@ def error_pages_conf(temp, port, upstream_port, maintenance_flag):
         .replace("proxy_read_timeout 60s;", "proxy_read_timeout 1s;")
     )
     server = f"server {{ listen 127.0.0.1:{port}; {limits} {errors} {app} }}"
+    cache = re.search(r"proxy_cache_path [^;]+;", text).group(0)
+    cache = cache.replace("/var/cache/nginx/portal", str(temp / "cache"))
     return nginx_conf(
-        temp, "errors.conf", f"{upstream} {server}", main="daemon off; master_process off;"
+        temp, "errors.conf", f"{cache} {upstream} {server}", main="daemon off; master_process off;"
     )
 
 

@@ -69,12 +69,15 @@ INSTALLED_APPS = [
     "portal.documents",
     "solo",  # django-solo: the site settings' one-row admin
     "portal.sitesettings",
+    "portal.pagecache",
     "portal.gallery",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and the database: a reader's cached page costs no query (portal/pagecache).
+    "portal.pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -278,6 +281,12 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 # How often an open article form keeps its text in the person's autosave (news/autosave.py).
 ARTICLE_AUTOSAVE_SECONDS = 30
+
+# Readers' pages are cached until the content changes (portal/pagecache): at most this long,
+# search results at most PAGE_CACHE_SEARCH_SECONDS; 0 switches the page cache off.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_SEARCH_SECONDS = 60
+PAGE_CACHE_SEARCH_PATH = "/tim-kiem/"
 
 # Most read (portal/mostread): views are batched in each worker and written every
 # MOSTREAD_FLUSH_SECONDS or when that many articles wait; one address counts an article at most

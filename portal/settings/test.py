@@ -22,3 +22,7 @@ WHITENOISE_AUTOREFRESH = True
 # One PostgreSQL test database per checkout, so two work trees can test at once.
 _checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]  # noqa: F405
 DATABASES["default"].setdefault("TEST", {})["NAME"] = f"test_portal_{_checkout}"  # noqa: F405
+
+# Off for the suite, whose query counts measure the pages themselves; tests/test_page_cache.py
+# switches it on.
+PAGE_CACHE_SECONDS = 0
