@@ -68,3 +68,20 @@ def sync_roles(Group, Permission):
             if found or Permission.objects.filter(content_type__app_label=app_label).exists():
                 wanted.append(found.get())
         group.permissions.set(wanted)
+
+
+def sync_roles_operation(app_label):
+    """The migration operation of an app whose permissions the roles name: make the app's
+    permissions now (Django makes them after migrate, by a signal) and sync the groups. Going
+    back leaves the groups as they are; the permissions go with the app's tables."""
+    from django.contrib.auth.management import create_permissions
+    from django.db import migrations
+
+    def add_permissions(apps, schema_editor):
+        app_config = apps.get_app_config(app_label)
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0)
+        app_config.models_module = None
+        sync_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+
+    return migrations.RunPython(add_permissions, migrations.RunPython.noop)
