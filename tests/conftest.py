@@ -35,6 +35,15 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture
+def media(settings, tmp_path):
+    """A MEDIA_ROOT of the test's own, empty."""
+    root = tmp_path / "media"
+    root.mkdir()
+    settings.MEDIA_ROOT = root
+    return root
+
+
 def _unavailable(reason):
     if STRICT:
         pytest.fail(f"STRICT: {reason}", pytrace=False)

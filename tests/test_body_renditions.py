@@ -20,14 +20,6 @@ ORIGIN = "http://testserver"
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = root
-    return root
-
-
-@pytest.fixture
 def editor_upload(django_capture_on_commit_callbacks):
     """Upload ``content`` through the editor's upload view; its URL. (Tests run in a transaction:
     the on-commit callbacks the view leaves are run as the end of a request would.)"""

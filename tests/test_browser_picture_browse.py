@@ -13,14 +13,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ALT_LABEL = "Mô tả ảnh cho người không xem được ảnh (bắt buộc)"
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = root
-    return root
-
-
 def test_pick_a_library_picture_in_the_image_dialog_and_publish_it(page, live_server, media):
     category = CategoryFactory(name="Đào tạo")
     chosen = PictureFactory(

@@ -172,12 +172,6 @@ def stored_files(root):
     return sorted(p for p in Path(root).rglob("*") if p.is_file())
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 @pytest.mark.parametrize("kind", list(HOSTILE))
 def test_hostile_files_are_refused_by_the_check(kind):
     make, code = HOSTILE[kind]

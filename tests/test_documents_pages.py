@@ -12,12 +12,6 @@ from tests.test_html_valid import STYLESHEETS, run_vnu, summarize
 LIST_URL = reverse("documents:document-list")
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def build_register():
     """Enough documents for two pages, one with three files, one expired, one linked article."""
     wages = FieldFactory(name="Tiền lương, bảo hiểm xã hội")

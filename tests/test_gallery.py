@@ -33,14 +33,6 @@ ALBUMS = "/thu-vien-anh/"
 VIDEOS = "/video/"
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = root
-    return root
-
-
 def html(response):
     return response.content.decode()
 
@@ -133,11 +125,11 @@ def drafts(media):
     return {
         "album_hidden": AlbumFactory(title="Album nháp", is_published=False),
         "album_later": AlbumFactory(
-            title="Album hẹn giờ", published_at=now + dt.timedelta(seconds=2)
+            title="Album hẹn giờ", published_at=now + dt.timedelta(hours=1)
         ),
         "video_hidden": VideoFactory(title="Video nháp", is_published=False),
         "video_later": VideoFactory(
-            title="Video hẹn giờ", published_at=now + dt.timedelta(seconds=2)
+            title="Video hẹn giờ", published_at=now + dt.timedelta(hours=1)
         ),
     }
 

@@ -16,14 +16,6 @@ PAGES = ["album-list", "album", "video-list", "video"]
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = root
-    return root
-
-
-@pytest.fixture
 def gallery(media):
     """Two albums (one picture in both), three pictures with and without captions, a video.
     Outside a test transaction, so each picture's renditions are made as it is saved."""

@@ -32,14 +32,6 @@ STORED = re.compile(r"^gallery/videos/\d{4}/\d{2}/[0-9a-f]{32}\.mp4$")
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = root
-    return root
-
-
-@pytest.fixture
 def editor_client(client):
     client.force_login(StaffFactory())
     return client

@@ -21,14 +21,6 @@ from tests.factories import ArticleFactory, PhotoFactory, StaffFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = root
-    return root
-
-
 def thumbnails(root, name):
     """The admin's imagekit thumbnails and the renditions (news.renditions) of ``name``."""
     stem = Path(name).with_suffix("")

@@ -43,12 +43,6 @@ PHONE_PHOTOS = {
 }
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def assert_clean(path, fmt, size):
     """Stored as ``fmt``, reduced, under a generated name, without any metadata."""
     assert GENERATED_NAME.match(Path(path).name)

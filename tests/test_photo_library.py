@@ -25,14 +25,6 @@ UPLOAD_URL = "/admin/photos/picture/tai-len/"
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = root
-    return root
-
-
-@pytest.fixture
 def editor(client):
     user = StaffFactory(username="bientapvien")
     client.force_login(user)

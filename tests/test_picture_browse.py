@@ -18,14 +18,6 @@ from tests.factories import (
 BROWSE_URL = "/admin/photos/picture/chon/"
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = root
-    return root
-
-
 def picks(response):
     """(url, alt) of every picture the window offers, in order."""
     return [

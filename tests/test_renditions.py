@@ -20,14 +20,6 @@ pytestmark = pytest.mark.django_db
 UPLOAD_URL = "/admin/photos/picture/tai-len/"
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = root
-    return root
-
-
 def made(media, name):
     folder = media / renditions.RENDITIONS_DIR / name.rsplit(".", 1)[0]
     return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []

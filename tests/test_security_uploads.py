@@ -84,12 +84,6 @@ def message(code):
     return MESSAGES[code].split("(")[0].strip() if code == "too_large" else MESSAGES[code]
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def stored_files(root):
     return sorted(p for p in Path(root).rglob("*") if p.is_file())
 
