@@ -168,7 +168,7 @@ def test_a_take_down_shows_at_once():
 
 def test_a_scheduled_article_appears_at_its_time_with_nothing_saved():
     ArticleFactory()
-    due = timezone.now() + dt.timedelta(seconds=2)
+    due = timezone.now() + dt.timedelta(seconds=4)
     article = ArticleFactory(title="Bài hẹn giờ đăng", published_at=due)
     fill(["/", "/tin-tuc/"])
     assert "Bài hẹn giờ đăng" not in text(reader().get("/"))
@@ -180,7 +180,7 @@ def test_a_scheduled_article_appears_at_its_time_with_nothing_saved():
 
 
 def test_an_article_disappears_at_its_end_time_with_nothing_saved():
-    ends = timezone.now() + dt.timedelta(seconds=2)
+    ends = timezone.now() + dt.timedelta(seconds=4)
     article = ArticleFactory(title="Bài thôi hiển thị", expires_at=ends)
     fill(["/", article.get_absolute_url()])
     time.sleep(max(0, (ends - timezone.now()).total_seconds()) + 1.1)
