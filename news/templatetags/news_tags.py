@@ -54,11 +54,14 @@ def iso_datetime(value):
     return timezone.localtime(value).isoformat(timespec="seconds")
 
 
-@register.inclusion_tag("includes/picture.html")
+@register.simple_tag
 def picture(field_file, kind, alt="", eager=False):
-    """<picture> of a stored picture's renditions (news.renditions), e.g.
+    """<picture> of a stored picture's renditions (news.renditions.RenditionSet.html), e.g.
     {% picture article.cover "card" alt="" eager=forloop.first %}; lazy unless ``eager``."""
-    return {"set": renditions.rendition_set(field_file, kind), "alt": alt, "eager": eager}
+    found = renditions.rendition_set(field_file, kind)
+    if found is None:  # no file: what the partial it replaces showed, an <img> without a source
+        found = renditions.RenditionSet(src="")
+    return found.html(alt, eager)
 
 
 @register.simple_tag
