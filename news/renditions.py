@@ -223,7 +223,8 @@ class RenditionSet:
     def html(self, alt="", eager=False):
         """<picture>: modern formats as <source>, JPEG as the <img>; lazy unless ``eager``."""
         loading = "" if eager else ' loading="lazy"'
-        return mark_safe(f'{self._markup} alt="{escape(alt)}"{loading} decoding="async"></picture>\n')
+        end = f' alt="{escape(alt)}"{loading} decoding="async"></picture>\n'
+        return mark_safe(self._markup + end)
 
 
 @functools.lru_cache(maxsize=4096)

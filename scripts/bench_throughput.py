@@ -72,12 +72,7 @@ def prepare():
     call_command("migrate", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)
     call_command("load_demo", photos_per_article=PHOTOS, stdout=open(os.devnull, "w"))
-    article = (
-        Article.objects.published()
-        .exclude(cover="")
-        .order_by("-published_at")
-        .first()
-    )
+    article = Article.objects.published().exclude(cover="").order_by("-published_at").first()
     pictures = list(Picture.objects.order_by("pk")[:BODY_PICTURES])
     photos = list(Photo.objects.exclude(article=article).order_by("pk"))
     for order in range(article.photos.count() + 1, PHOTOS + 1):
@@ -244,9 +239,7 @@ def bench(args, workdir):
     article = marker.read_text()
 
     print(f"CPU per page in-process (median of {args.requests} requests, warm caches):")
-    for line in run_child(env, "--article", article, "--requests", str(args.requests)).split(
-        "\n"
-    ):
+    for line in run_child(env, "--article", article, "--requests", str(args.requests)).split("\n"):
         if line:
             name, ms = line.split()
             print(f"  {name:<10}{float(ms):>7.2f} ms")
