@@ -1,4 +1,5 @@
 from django import template
+from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -69,3 +70,45 @@ def article_body(article):
     """The article's body with its pictures as renditions (news.body_pictures). The body is
     cleaned by nh3 before it is stored, hence safe."""
     return mark_safe(body_pictures.public_body(article.body))
+
+
+# Cards as rendered, per process, keyed by everything that goes into them (so never stale): a
+# list page repeats the same dozen cards for every reader. A card whose picture still waits for
+# its renditions is not kept.
+_cards = {}
+CARDS_MAX = 5000
+
+
+@register.simple_tag
+def article_card(article, compact=False, lead=False, show_category=False, card_heading="h3"):
+    """includes/article_card.html for ``article``, e.g. {% article_card article compact=True %}."""
+    flags = (bool(compact), bool(lead), bool(show_category), card_heading == "h2")
+    kind = "lead" if lead else "thumb" if compact else "card"
+    found = renditions.rendition_set(article.cover, kind)
+    key = (
+        article.pk,
+        article.get_absolute_url(),
+        article.title,
+        article.summary,
+        article.published_at,
+        article.category.name if show_category else "",
+        article.cover.name,
+        found.src if found else "",
+        timezone.get_current_timezone_name(),
+        flags,
+    )
+    html = _cards.get(key)
+    if html is None:
+        context = {
+            "article": article,
+            "compact": flags[0],
+            "lead": flags[1],
+            "show_category": flags[2],
+            "card_heading": "h2" if flags[3] else "h3",
+        }
+        html = mark_safe(get_template("includes/article_card.html").render(context))
+        if found is None or found.width is not None:
+            if len(_cards) >= CARDS_MAX:
+                _cards.clear()
+            _cards[key] = html
+    return html
