@@ -20,8 +20,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_init, post_save
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from PIL import Image, features
 
 RENDITIONS_DIR = "renditions"
@@ -183,8 +181,6 @@ def make(name, *, force=False, kinds=None, focal=None):
 
 def remove(name):
     """Delete the renditions of file ``name``."""
-    for key in [key for key in _known_sets if key[2] == name]:
-        _known_sets.pop(key, None)
     target = folder(name)
     if target.is_dir():
         shutil.rmtree(target)
@@ -206,26 +202,6 @@ class RenditionSet:
     height: int | None = None
     sizes: str = ""
 
-    @functools.cached_property
-    def _markup(self):
-        """The <picture> up to the alt text, escaped once per set rather than once per page."""
-        sizes = f' sizes="{escape(self.sizes)}"' if self.sizes else ""
-        parts = ["<picture>"]
-        for mime, srcset in self.sources:
-            parts.append(f'<source type="{escape(mime)}" srcset="{escape(srcset)}"{sizes}>')
-        parts.append(f'<img src="{escape(self.src)}"')
-        if self.srcset:
-            parts.append(f' srcset="{escape(self.srcset)}"{sizes}')
-        if self.width:
-            parts.append(f' width="{escape(self.width)}" height="{escape(self.height)}"')
-        return "".join(parts)
-
-    def html(self, alt="", eager=False):
-        """<picture>: modern formats as <source>, JPEG as the <img>; lazy unless ``eager``."""
-        loading = "" if eager else ' loading="lazy"'
-        end = f' alt="{escape(alt)}"{loading} decoding="async"></picture>\n'
-        return mark_safe(self._markup + end)
-
 
 @functools.lru_cache(maxsize=4096)
 def _width_descriptors(target, kind_name):
@@ -243,35 +219,11 @@ def _width_descriptors(target, kind_name):
     return {scale: f"{width}w" for width, scale in widths.items()}
 
 
-# Complete rendition sets by (media root, media URL, file name, kind), kept per process: a page
-# of cards then touches no file. Stored names never change content and renditions are made once,
-# so a set found complete stays so until remove(name), which forgets it here; a set still
-# waiting for its renditions is not kept, so it is looked for again on the next request.
-_known_sets = {}
-KNOWN_SETS_MAX = 20_000
-
-
-def forget_sets():
-    _known_sets.clear()
-
-
 def rendition_set(field_file, kind_name):
     """The renditions of a stored picture for ``kind_name``, or its original file when they are
     not made yet (never made here: a reader's request does not wait for a picture)."""
     if not field_file:
         return None
-    key = (str(settings.MEDIA_ROOT), settings.MEDIA_URL, field_file.name, kind_name)
-    found = _known_sets.get(key)
-    if found is None:
-        found = _read_set(field_file, kind_name)
-        if found.width is not None:
-            if len(_known_sets) >= KNOWN_SETS_MAX:
-                _known_sets.clear()
-            _known_sets[key] = found
-    return found
-
-
-def _read_set(field_file, kind_name):
     kind, name = KINDS[kind_name], field_file.name
     target = folder(name)
     first = target / file_name(kind_name, 1, "jpg")

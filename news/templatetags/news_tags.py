@@ -1,6 +1,8 @@
 from django import template
+from django.conf import settings
 from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from news import body_pictures, context_processors, renditions
@@ -55,14 +57,51 @@ def iso_datetime(value):
     return timezone.localtime(value).isoformat(timespec="seconds")
 
 
+def _markup(found):
+    """The <picture> of a rendition set up to its alt text: modern formats as <source>, JPEG as
+    the <img>."""
+    sizes = f' sizes="{escape(found.sizes)}"' if found.sizes else ""
+    parts = ["<picture>"]
+    for mime, srcset in found.sources:
+        parts.append(f'<source type="{escape(mime)}" srcset="{escape(srcset)}"{sizes}>')
+    parts.append(f'<img src="{escape(found.src)}"')
+    if found.srcset:
+        parts.append(f' srcset="{escape(found.srcset)}"{sizes}')
+    if found.width:
+        parts.append(f' width="{escape(found.width)}" height="{escape(found.height)}"')
+    return "".join(parts)
+
+
+# Complete rendition sets with their markup, per process, by (media root and URL, file, kind): a
+# page of cards then reads no file. A stored name never changes content and its renditions are
+# made once; they are removed only with the file, when no row names it any more. A set still
+# waiting for its renditions is not kept, so it is looked for again on the next request.
+_known_sets = {}
+KNOWN_SETS_MAX = 20_000
+
+
+def picture_set(field_file, kind):
+    """(RenditionSet or None, its markup up to the alt text) for a stored picture."""
+    key = (str(settings.MEDIA_ROOT), settings.MEDIA_URL, getattr(field_file, "name", ""), kind)
+    known = _known_sets.get(key)
+    if known is None:
+        found = renditions.rendition_set(field_file, kind)
+        # No file: an <img> without a source, as the template partial this replaces showed.
+        known = (found, _markup(found or renditions.RenditionSet(src="")))
+        if found is not None and found.width is not None:
+            if len(_known_sets) >= KNOWN_SETS_MAX:
+                _known_sets.clear()
+            _known_sets[key] = known
+    return known
+
+
 @register.simple_tag
 def picture(field_file, kind, alt="", eager=False):
-    """<picture> of a stored picture's renditions (news.renditions.RenditionSet.html), e.g.
+    """<picture> of a stored picture's renditions (news.renditions), e.g.
     {% picture article.cover "card" alt="" eager=forloop.first %}; lazy unless ``eager``."""
-    found = renditions.rendition_set(field_file, kind)
-    if found is None:  # no file: what the partial it replaces showed, an <img> without a source
-        found = renditions.RenditionSet(src="")
-    return found.html(alt, eager)
+    loading = "" if eager else ' loading="lazy"'
+    end = f' alt="{escape(alt)}"{loading} decoding="async"></picture>\n'
+    return mark_safe(picture_set(field_file, kind)[1] + end)
 
 
 @register.simple_tag
@@ -84,7 +123,7 @@ def article_card(article, compact=False, lead=False, show_category=False, card_h
     """includes/article_card.html for ``article``, e.g. {% article_card article compact=True %}."""
     flags = (bool(compact), bool(lead), bool(show_category), card_heading == "h2")
     kind = "lead" if lead else "thumb" if compact else "card"
-    found = renditions.rendition_set(article.cover, kind)
+    found = picture_set(article.cover, kind)[0]
     key = (
         article.pk,
         article.get_absolute_url(),
