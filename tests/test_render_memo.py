@@ -1,6 +1,7 @@
 """What the public pages remember per process to render fast (issue 10, "fast without the cache"):
 cards and rendition sets are keyed by what goes into them, so a change shows at once; a picture
-still waiting for its renditions is looked for again; reverse() follows the script prefix."""
+still waiting for its renditions is looked for again; the menu, footer and sidebar blocks change
+with their data; reverse() follows the script prefix."""
 
 import pytest
 from django.urls import reverse, set_script_prefix
@@ -8,7 +9,8 @@ from django.urls import reverse, set_script_prefix
 from news import renditions
 from news.templatetags import news_tags
 from portal import urlcache
-from tests.factories import ArticleFactory, CategoryFactory
+from portal.sitesettings.models import SiteSettings
+from tests.factories import ArticleFactory, CategoryFactory, LinkFactory
 
 pytestmark = pytest.mark.django_db
 LIST_URL = "/tin-tuc/"
@@ -80,3 +82,45 @@ def test_remembered_reverse_follows_the_script_prefix():
     finally:
         set_script_prefix("/")
     assert article.get_absolute_url() == f"/tin-tuc/{article.slug}/"
+
+
+def test_the_menu_marks_the_current_category_and_shows_a_renamed_one(client):
+    first, second = CategoryFactory(name="Tuyên truyền"), CategoryFactory(name="Nữ công")
+    page = client.get(first.get_absolute_url()).text
+    assert f'<a href="{first.get_absolute_url()}" aria-current="page">Tuyên truyền' in page
+    page = client.get(second.get_absolute_url()).text
+    assert f'<a href="{second.get_absolute_url()}" aria-current="page">Nữ công' in page
+    assert f'<a href="{first.get_absolute_url()}">Tuyên truyền' in page
+
+    first.name = "Tuyên truyền, giáo dục"
+    first.save()
+    assert "Tuyên truyền, giáo dục</a>" in client.get(second.get_absolute_url()).text
+
+
+def test_the_footer_shows_changed_settings_and_links_at_once(client):
+    site = SiteSettings.get_solo()
+    site.federation_name = "Liên đoàn Lao động tỉnh Bắc Sơn"
+    site.save()
+    assert "Liên đoàn Lao động tỉnh Bắc Sơn" in client.get("/").text
+
+    site.hotline = "0912 345 678"
+    site.save()
+    LinkFactory(site=site, kind="sister", name="LĐLĐ tỉnh Nam Sơn", url="https://namson.example")
+    page = client.get("/").text
+    assert 'href="tel:0912345678">0912 345 678' in page
+    assert "LĐLĐ tỉnh Nam Sơn" in page
+
+
+def test_the_latest_block_leaves_out_the_article_shown_and_shows_a_new_one(client):
+    shown = ArticleFactory(title="Bài đang đọc")
+    other = ArticleFactory(title="Bài mới khác")
+    page = client.get(shown.get_absolute_url()).text
+    latest = page.split('id="tin-moi"')[1].split("</section>")[0]
+    assert "Bài mới khác" in latest
+    assert "Bài đang đọc" not in latest
+    latest = client.get(other.get_absolute_url()).text.split('id="tin-moi"')[1]
+    assert "Bài đang đọc" in latest.split("</section>")[0]
+
+    ArticleFactory(title="Bài vừa đăng")
+    latest = client.get(shown.get_absolute_url()).text.split('id="tin-moi"')[1]
+    assert "Bài vừa đăng" in latest.split("</section>")[0]

@@ -1,11 +1,11 @@
 from django import template
 from django.conf import settings
-from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from news import body_pictures, context_processors, renditions
+from portal.fragments import render_once
 
 register = template.Library()
 
@@ -111,16 +111,10 @@ def article_body(article):
     return mark_safe(body_pictures.public_body(article.body))
 
 
-# Cards as rendered, per process, keyed by everything that goes into them (so never stale): a
-# list page repeats the same dozen cards for every reader. A card whose picture still waits for
-# its renditions is not kept.
-_cards = {}
-CARDS_MAX = 5000
-
-
 @register.simple_tag
 def article_card(article, compact=False, lead=False, show_category=False, card_heading="h3"):
-    """includes/article_card.html for ``article``, e.g. {% article_card article compact=True %}."""
+    """includes/article_card.html for ``article``, e.g. {% article_card article compact=True %};
+    rendered once per process for the same article, slot and picture (portal.fragments)."""
     flags = (bool(compact), bool(lead), bool(show_category), card_heading == "h2")
     kind = "lead" if lead else "thumb" if compact else "card"
     found = picture_set(article.cover, kind)[0]
@@ -133,21 +127,61 @@ def article_card(article, compact=False, lead=False, show_category=False, card_h
         article.category.name if show_category else "",
         article.cover.name,
         found.src if found else "",
-        timezone.get_current_timezone_name(),
         flags,
     )
-    html = _cards.get(key)
-    if html is None:
-        context = {
-            "article": article,
-            "compact": flags[0],
-            "lead": flags[1],
-            "show_category": flags[2],
-            "card_heading": "h2" if flags[3] else "h3",
-        }
-        html = mark_safe(get_template("includes/article_card.html").render(context))
-        if found is None or found.width is not None:
-            if len(_cards) >= CARDS_MAX:
-                _cards.clear()
-            _cards[key] = html
-    return html
+    context = {
+        "article": article,
+        "compact": flags[0],
+        "lead": flags[1],
+        "show_category": flags[2],
+        "card_heading": "h2" if flags[3] else "h3",
+    }
+    # A card whose picture still waits for its renditions is rendered again next time.
+    keep = found is None or found.width is not None
+    return render_once("includes/article_card.html", key, context, keep=keep)
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context):
+    """includes/menu.html, rendered once per process for the same categories and current page."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    current = context.get("category")
+    categories = context_processors.menu_categories()
+    key = (
+        tuple((item.pk, item.name, item.get_absolute_url()) for item in categories),
+        getattr(match, "url_name", None),
+        getattr(match, "namespace", None),
+        getattr(current, "pk", None),
+    )
+    menu_context = {
+        "request": {"resolver_match": match},
+        "category": current,
+        "menu_categories": categories,
+    }
+    return render_once("includes/menu.html", key, menu_context)
+
+
+@register.simple_tag
+def site_footer(site):
+    """includes/site_footer.html for the site settings, rendered once per process for the same
+    settings and links."""
+    if not hasattr(site, "_meta"):  # a page rendered without the context processor
+        return render_once("includes/site_footer.html", None, {"site": site}, keep=False)
+    fields = tuple(field.value_from_object(site) for field in site._meta.concrete_fields)
+    links = tuple((link.kind, link.name, link.url, link.order) for link in site.link_list)
+    return render_once("includes/site_footer.html", (fields, links), {"site": site})
+
+
+@register.simple_tag(takes_context=True)
+def sidebar_latest(context):
+    """includes/sidebar/latest.html: "Tin mới" from the cache (0 queries warm), without the
+    article of the page; rendered once per process for the same articles (portal.fragments)."""
+    latest = context_processors.latest_articles()
+    current = context.get("article")
+    key = (
+        tuple((item.pk, item.get_absolute_url(), item.title, item.published_at) for item in latest),
+        getattr(current, "pk", None),
+    )
+    block = {"latest": latest, "article": current}
+    return render_once("includes/sidebar/latest.html", key, block)
