@@ -3,11 +3,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 
+from portal import urlcache
 from portal.newsroom.models import Unit
 
 from .editor import CleanRichTextField
@@ -82,7 +82,7 @@ class Category(models.Model):
         cache.delete(MENU_CACHE_KEY)
 
     def get_absolute_url(self):
-        return reverse("news:category-detail", kwargs={"slug": self.slug})
+        return urlcache.reverse("news:category-detail", slug=self.slug)
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
@@ -264,7 +264,7 @@ class Article(models.Model):
         forget_latest()
 
     def get_absolute_url(self):
-        return reverse("news:article-detail", kwargs={"slug": self.slug})
+        return urlcache.reverse("news:article-detail", slug=self.slug)
 
     def prepare(self):
         """What every write derives from what a person typed: NFC text, the cleaned body and the

@@ -1,8 +1,11 @@
 from django import template
+from django.conf import settings
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from news import body_pictures, context_processors, renditions
+from portal.fragments import render_once
 
 register = template.Library()
 
@@ -54,11 +57,51 @@ def iso_datetime(value):
     return timezone.localtime(value).isoformat(timespec="seconds")
 
 
-@register.inclusion_tag("includes/picture.html")
+def _markup(found):
+    """The <picture> of a rendition set up to its alt text: modern formats as <source>, JPEG as
+    the <img>."""
+    sizes = f' sizes="{escape(found.sizes)}"' if found.sizes else ""
+    parts = ["<picture>"]
+    for mime, srcset in found.sources:
+        parts.append(f'<source type="{escape(mime)}" srcset="{escape(srcset)}"{sizes}>')
+    parts.append(f'<img src="{escape(found.src)}"')
+    if found.srcset:
+        parts.append(f' srcset="{escape(found.srcset)}"{sizes}')
+    if found.width:
+        parts.append(f' width="{escape(found.width)}" height="{escape(found.height)}"')
+    return "".join(parts)
+
+
+# Complete rendition sets with their markup, per process, by (media root and URL, file, kind): a
+# page of cards then reads no file. A stored name never changes content and its renditions are
+# made once; they are removed only with the file, when no row names it any more. A set still
+# waiting for its renditions is not kept, so it is looked for again on the next request.
+_known_sets = {}
+KNOWN_SETS_MAX = 20_000
+
+
+def picture_set(field_file, kind):
+    """(RenditionSet or None, its markup up to the alt text) for a stored picture."""
+    key = (str(settings.MEDIA_ROOT), settings.MEDIA_URL, getattr(field_file, "name", ""), kind)
+    known = _known_sets.get(key)
+    if known is None:
+        found = renditions.rendition_set(field_file, kind)
+        # No file: an <img> without a source, as the template partial this replaces showed.
+        known = (found, _markup(found or renditions.RenditionSet(src="")))
+        if found is not None and found.width is not None:
+            if len(_known_sets) >= KNOWN_SETS_MAX:
+                _known_sets.clear()
+            _known_sets[key] = known
+    return known
+
+
+@register.simple_tag
 def picture(field_file, kind, alt="", eager=False):
     """<picture> of a stored picture's renditions (news.renditions), e.g.
     {% picture article.cover "card" alt="" eager=forloop.first %}; lazy unless ``eager``."""
-    return {"set": renditions.rendition_set(field_file, kind), "alt": alt, "eager": eager}
+    loading = "" if eager else ' loading="lazy"'
+    end = f' alt="{escape(alt)}"{loading} decoding="async"></picture>\n'
+    return mark_safe(picture_set(field_file, kind)[1] + end)
 
 
 @register.simple_tag
@@ -66,3 +109,79 @@ def article_body(article):
     """The article's body with its pictures as renditions (news.body_pictures). The body is
     cleaned by nh3 before it is stored, hence safe."""
     return mark_safe(body_pictures.public_body(article.body))
+
+
+@register.simple_tag
+def article_card(article, compact=False, lead=False, show_category=False, card_heading="h3"):
+    """includes/article_card.html for ``article``, e.g. {% article_card article compact=True %};
+    rendered once per process for the same article, slot and picture (portal.fragments)."""
+    flags = (bool(compact), bool(lead), bool(show_category), card_heading == "h2")
+    kind = "lead" if lead else "thumb" if compact else "card"
+    found = picture_set(article.cover, kind)[0]
+    key = (
+        article.pk,
+        article.get_absolute_url(),
+        article.title,
+        article.summary,
+        article.published_at,
+        article.category.name if show_category else "",
+        article.cover.name,
+        found.src if found else "",
+        flags,
+    )
+    context = {
+        "article": article,
+        "compact": flags[0],
+        "lead": flags[1],
+        "show_category": flags[2],
+        "card_heading": "h2" if flags[3] else "h3",
+    }
+    # A card whose picture still waits for its renditions is rendered again next time.
+    keep = found is None or found.width is not None
+    return render_once("includes/article_card.html", key, context, keep=keep)
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context):
+    """includes/menu.html, rendered once per process for the same categories and current page."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    current = context.get("category")
+    categories = context_processors.menu_categories()
+    key = (
+        tuple((item.pk, item.name, item.get_absolute_url()) for item in categories),
+        getattr(match, "url_name", None),
+        getattr(match, "namespace", None),
+        getattr(current, "pk", None),
+    )
+    menu_context = {
+        "request": {"resolver_match": match},
+        "category": current,
+        "menu_categories": categories,
+    }
+    return render_once("includes/menu.html", key, menu_context)
+
+
+@register.simple_tag
+def site_footer(site):
+    """includes/site_footer.html for the site settings, rendered once per process for the same
+    settings and links."""
+    if not hasattr(site, "_meta"):  # a page rendered without the context processor
+        return render_once("includes/site_footer.html", None, {"site": site}, keep=False)
+    fields = tuple(field.value_from_object(site) for field in site._meta.concrete_fields)
+    links = tuple((link.kind, link.name, link.url, link.order) for link in site.link_list)
+    return render_once("includes/site_footer.html", (fields, links), {"site": site})
+
+
+@register.simple_tag(takes_context=True)
+def sidebar_latest(context):
+    """includes/sidebar/latest.html: "Tin mới" from the cache (0 queries warm), without the
+    article of the page; rendered once per process for the same articles (portal.fragments)."""
+    latest = context_processors.latest_articles()
+    current = context.get("article")
+    key = (
+        tuple((item.pk, item.get_absolute_url(), item.title, item.published_at) for item in latest),
+        getattr(current, "pk", None),
+    )
+    block = {"latest": latest, "article": current}
+    return render_once("includes/sidebar/latest.html", key, block)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from news.models import normalize_text_fields, unique_slug
 from news.search import search_document
 from news.text import vietnamese_slugify
+from portal import urlcache
 
 from . import cached
 from .files import KINDS, UPLOAD_TO, SafeDocumentField
@@ -182,7 +183,7 @@ class Document(models.Model):
         cached.clear()
 
     def get_absolute_url(self):
-        return reverse("documents:document-detail", kwargs={"slug": self.slug})
+        return urlcache.reverse("documents:document-detail", slug=self.slug)
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)

@@ -2,9 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 
 from news.text import nfc, vietnamese_slugify
+from portal import urlcache
 
 
 class Unit(models.Model):
@@ -46,7 +46,7 @@ class Unit(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:unit-detail", kwargs={"slug": self.slug})
+        return urlcache.reverse("news:unit-detail", slug=self.slug)
 
 
 class StaffProfile(models.Model):

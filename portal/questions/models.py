@@ -11,6 +11,7 @@ from news.editor import CleanRichTextField
 from news.models import normalize_text_fields, unique_slug
 from news.sanitize import clean_html
 from news.search import html_to_text, search_document
+from portal import urlcache
 
 QUESTION_MAX_LENGTH = 3000
 # Words of the question shown as its title when staff set none.
@@ -152,7 +153,7 @@ class Question(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("questions:detail", kwargs={"slug": self.slug})
+        return urlcache.reverse("questions:detail", slug=self.slug)
 
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.published_at is not None

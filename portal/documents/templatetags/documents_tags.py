@@ -1,5 +1,7 @@
 from django import template
 
+from portal.fragments import freeze, render_once
+
 from .. import cached
 from ..models import Document
 
@@ -13,7 +15,10 @@ def related_documents(article):
     return {"documents": list(documents)}
 
 
-@register.inclusion_tag("documents/includes/sidebar_recent.html")
+@register.simple_tag
 def recent_documents():
-    """The latest published documents for a sidebar: from the cache, no query when warm."""
-    return {"recent": cached.recent()}
+    """The latest published documents for a sidebar: from the cache, no query when warm;
+    rendered once per process for the same documents (portal.fragments)."""
+    recent = cached.recent()
+    template = "documents/includes/sidebar_recent.html"
+    return render_once(template, freeze(recent), {"recent": recent})

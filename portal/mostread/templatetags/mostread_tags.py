@@ -1,13 +1,19 @@
 from django import template
 
+from portal.fragments import render_once
+
 from ..blocks import most_read_this_week
 
 register = template.Library()
 
 
-@register.inclusion_tag("mostread/includes/sidebar_most_read.html")
+@register.simple_tag
 def most_read(limit=5):
-    return {"most_read": most_read_this_week(limit)}
+    """The block, rendered once per process for the same articles (portal.fragments)."""
+    articles = most_read_this_week(limit)
+    key = tuple((article.get_absolute_url(), article.title) for article in articles)
+    template = "mostread/includes/sidebar_most_read.html"
+    return render_once(template, key, {"most_read": articles})
 
 
 @register.simple_tag
