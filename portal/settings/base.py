@@ -186,6 +186,16 @@ def s3_storage():
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
+def s3_origin(options):
+    """The origin pages load media from on S3 (for the CSP): the custom domain's, else the
+    endpoint's, else AWS's for the bucket."""
+    if options["custom_domain"]:
+        return f"{options['url_protocol']}//{options['custom_domain'].split('/')[0]}"
+    if options["endpoint_url"]:
+        return "/".join(options["endpoint_url"].split("/")[:3])
+    return f"https://{options['bucket_name']}.s3.amazonaws.com https://s3.amazonaws.com"
+
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -1,7 +1,18 @@
 """Production settings: refuse to start without a secret key and allowed hosts."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env, env_bool, env_list, require, s3_storage
+from .base import (
+    _STAFF_POLICY,
+    BASE_DIR,
+    CONTENT_SECURITY_POLICY,
+    STORAGES,
+    env,
+    env_bool,
+    env_list,
+    require,
+    s3_origin,
+    s3_storage,
+)
 
 DEBUG = False
 SECRET_KEY = require("SECRET_KEY")
@@ -48,4 +59,8 @@ else:
 # Media on local disk (MEDIA_ROOT, served by nginx) unless DJANGO_MEDIA_STORAGE=s3: then in an
 # S3-compatible bucket every app server shares (portal/storage.py reads the DJANGO_S3_* variables).
 if env("MEDIA_STORAGE", "local") == "s3":
-    STORAGES = {**STORAGES, "default": s3_storage()}  # noqa: F405
+    STORAGES = {**STORAGES, "default": s3_storage()}
+    for origin in s3_origin(STORAGES["default"]["OPTIONS"]).split():
+        for directives in (CONTENT_SECURITY_POLICY["DIRECTIVES"], _STAFF_POLICY):
+            for name in ("img-src", "media-src"):
+                directives[name] = [*directives.get(name, []), origin]
