@@ -10,7 +10,7 @@ not there yet the page shows the original file instead. Each file is written und
 name and moved into place with ``os.replace``, so two processes making the same rendition leave
 one complete file (on S3 a PUT is atomic by itself). ``python manage.py make_renditions``
 (re)builds them for existing rows. On S3, what is made (the JPEGs' sizes) is kept in the shared
-cache, so a page asks the bucket nothing once warm.
+cache (filled by make()), so a reader's page asks the bucket nothing.
 """
 
 import functools
@@ -207,7 +207,9 @@ def make(name, *, force=False, kinds=None, focal=None):
             if key not in done:
                 done[key] = render(image, KINDS[kind_name], scale, focal)
             _write(done[key], stem + file_name(kind_name, scale, fmt), fmt, root)
-    _forget_sizes(name)
+    if root is None:  # what pages need to know, ready before the first reader asks
+        for kind_name in {kind_name for kind_name, _scale, _fmt in wanted}:
+            cache.set(_sizes_key(name, kind_name), _read_sizes(name, kind_name), SIZES_KEPT)
     return len(wanted)
 
 

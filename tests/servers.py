@@ -4,6 +4,7 @@ Each starts on a free port for the test module and stops after it; missing, the 
 or fail under STRICT (CI), like the browser tests.
 """
 
+import logging
 import shutil
 import socket
 import subprocess
@@ -63,6 +64,7 @@ def s3_endpoint():
         from moto.server import ThreadedMotoServer
     except ImportError:
         _unavailable("moto[server] is not installed")
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
