@@ -64,6 +64,12 @@ def bucket(s3_endpoint, settings, monkeypatch, tmp_path):  # noqa: F811
     client.delete_bucket(Bucket=BUCKET)
 
 
+@pytest.fixture
+def bucket_url(bucket):
+    """The bucket's public URL, with its final slash."""
+    return f"{bucket.meta.endpoint_url}/{BUCKET}/"
+
+
 def stored(client, prefix=""):
     pages = client.get_paginator("list_objects_v2").paginate(Bucket=BUCKET, Prefix=prefix)
     return sorted(item["Key"] for page in pages for item in page.get("Contents", []))
@@ -79,14 +85,14 @@ def every_rendition(name, kinds=None):
     )
 
 
-def test_the_media_storage_is_the_bucket(bucket, s3_endpoint):  # noqa: F811
+def test_the_media_storage_is_the_bucket(bucket, bucket_url):
     assert type(storages["default"]).__name__ == "S3Storage"
-    assert default_storage.url("library/a.jpg") == f"{s3_endpoint}/{BUCKET}/library/a.jpg"
+    assert default_storage.url("library/a.jpg") == bucket_url + "library/a.jpg"
 
 
 def test_an_admin_upload_and_its_renditions_land_in_the_bucket(
-    bucket, s3_endpoint, tmp_path, django_capture_on_commit_callbacks
-):  # noqa: F811
+    bucket, tmp_path, django_capture_on_commit_callbacks
+):
     client = Client()
     client.force_login(StaffFactory())
     data = article_form(
@@ -125,12 +131,12 @@ def test_a_library_upload_lands_in_the_bucket_with_its_renditions(
 
 
 def test_the_public_page_links_to_the_buckets_files(
-    bucket, s3_endpoint, client, django_capture_on_commit_callbacks
-):  # noqa: F811
+    bucket, bucket_url, client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         article = ArticleFactory(with_cover=True, cover_alt="Hội trường")
     html = client.get(article.get_absolute_url()).content.decode()
-    base = f"{s3_endpoint}/{BUCKET}/{renditions.prefix(article.cover.name)}"
+    base = bucket_url + renditions.prefix(article.cover.name)
     cover = re.search(r'<img src="([^"]+)"[^>]*alt="Hội trường"', html).group(1)
     assert cover == base + "article@1x.jpg"
     assert f'srcset="{base}article@1x.webp 1x' in html
@@ -159,8 +165,8 @@ def test_a_readers_page_asks_the_bucket_nothing(
 
 
 def test_an_editor_upload_in_the_body_is_served_from_the_bucket(
-    bucket, s3_endpoint, client, django_capture_on_commit_callbacks
-):  # noqa: F811
+    bucket, bucket_url, client, django_capture_on_commit_callbacks
+):
     editor = Client(enforce_csrf_checks=True)
     editor.force_login(StaffFactory())
     token = get_random_string(32)
@@ -173,15 +179,15 @@ def test_an_editor_upload_in_the_body_is_served_from_the_bucket(
             HTTP_X_CSRFTOKEN=token,
         ).json()
     url = answer["url"]
-    assert url.startswith(f"{s3_endpoint}/{BUCKET}/editor/")
-    name = url.removeprefix(f"{s3_endpoint}/{BUCKET}/")
+    assert url.startswith(bucket_url + "editor/")
+    name = url.removeprefix(bucket_url)
     assert stored(bucket, renditions.prefix(name)) == every_rendition(name, ["article"])
     with django_capture_on_commit_callbacks(execute=True):
         article = ArticleFactory(body=f'<p>Lễ kỷ niệm</p><p><img src="{url}" alt="Lễ kỷ niệm"></p>')
     article.refresh_from_db()
     assert f'src="{url}"' in article.body  # kept through cleaning
     html = client.get(article.get_absolute_url()).content.decode()
-    base = f"{s3_endpoint}/{BUCKET}/{renditions.prefix(name)}"
+    base = bucket_url + renditions.prefix(name)
     assert f'<img src="{base}article@1x.jpg" srcset="{base}article@1x.jpg 800w' in html
 
 
