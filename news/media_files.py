@@ -49,6 +49,15 @@ def local_root():
         return None
 
 
+def stored_under(folder):
+    """Every stored file under ``folder`` (a storage name ending in "/"), through the storage."""
+    dirs, files = default_storage.listdir(folder)
+    found = [folder + file for file in files]
+    for sub in dirs:
+        found += stored_under(f"{folder}{sub}/")
+    return found
+
+
 def media_url():
     """The URL stored files are served from, with its final slash: MEDIA_URL on disk, the
     bucket's (or its CDN's) on S3. An article body names its pictures by this URL."""

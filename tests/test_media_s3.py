@@ -4,13 +4,17 @@ public pages' links all go through the bucket, and a deleted picture leaves it.
 The server is moto's (tests/servers.py); nothing is written under MEDIA_ROOT.
 """
 
+import datetime as dt
 import re
 import urllib.request
+from io import StringIO
 
 import boto3
 import pytest
 from django.core.files.storage import default_storage, storages
+from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from news import renditions
@@ -18,7 +22,13 @@ from news.models import Article
 from portal.photos.models import Picture
 from portal.settings.base import s3_storage
 from tests.builders import ADD_URL, article_form, image_bytes, upload
-from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, StaffFactory
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    ContentAdminFactory,
+    PictureFactory,
+    StaffFactory,
+)
 from tests.servers import s3_endpoint  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -208,3 +218,48 @@ def test_a_deleted_picture_leaves_the_bucket(bucket, django_capture_on_commit_ca
     assert stored(bucket) == []
     # and pages no longer name its renditions
     assert renditions.jpeg_sizes(name, "card") == []
+
+
+def test_the_trash_moves_pictures_out_of_the_public_bucket_and_back(
+    bucket, django_capture_on_commit_callbacks
+):
+    from news import trash
+
+    editor = ContentAdminFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticleFactory(with_cover=True)
+    name = article.cover.name
+    with django_capture_on_commit_callbacks(execute=True):
+        trash.move_to_trash(article, editor)
+    assert stored(bucket) == [f"{trash.TRASH_DIR}/{article.pk}/{name}"]
+    with django_capture_on_commit_callbacks(execute=True):
+        trash.restore(article, editor)
+    assert stored(bucket, name) == [name]
+    assert stored(bucket, renditions.prefix(name)) == every_rendition(name)
+    assert stored(bucket, trash.TRASH_DIR) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        trash.move_to_trash(article, editor)
+    long_ago = timezone.now() - dt.timedelta(days=40)
+    Article.objects.filter(pk=article.pk).update(deleted_at=long_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        ((_title, files),) = trash.purge()
+    assert files == [f"{trash.TRASH_DIR}/{article.pk}/{name}"]
+    assert stored(bucket) == []
+
+
+def test_a_backup_holds_the_database_and_says_the_pictures_stay_in_the_bucket(
+    bucket, tmp_path, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleFactory(with_cover=True)
+    out = StringIO()
+    call_command("backup", "--dir", str(tmp_path / "backups"), stdout=out)
+    assert "Ảnh nằm trong kho S3" in out.getvalue()
+    assert ", 0 tệp ảnh" in out.getvalue()
+
+
+def test_the_commands_that_need_files_on_disk_say_so(bucket, tmp_path):
+    with pytest.raises(CommandError, match="kho S3"):
+        call_command("clean_media", "--dry-run")
+    with pytest.raises(CommandError, match="kho S3"):
+        call_command("restore", str(tmp_path / "portal.tar.gz"))
