@@ -4,6 +4,8 @@
 connections), so what one server writes or clears must be what the other reads.
 """
 
+import json
+
 import pytest
 import redis
 from django.conf import settings
@@ -20,6 +22,7 @@ from portal.questions import cache as questions_cache
 from portal.sitesettings.models import SiteSettings, current
 from tests.factories import ArticleFactory, CategoryFactory, StaffFactory
 from tests.servers import redis_url  # noqa: F401  (fixture)
+from tests.test_security_deploy import PRODUCTION_ENV, run
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +149,44 @@ def test_a_session_made_on_one_server_is_read_on_another(on_redis, raw):
         other = Client()
         other.cookies[settings.SESSION_COOKIE_NAME] = cookie
         assert other.get("/admin/").status_code == 200
+
+
+def production(**extra):
+    """The production settings' cache, sessions, media storage and CSP with ``extra`` variables."""
+    script = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, "
+        "s.STORAGES['default']['BACKEND'], s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]))"
+    )
+    saved = dict(PRODUCTION_ENV)
+    PRODUCTION_ENV.update(extra)
+    try:
+        result = run("-c", script)
+    finally:
+        PRODUCTION_ENV.clear()
+        PRODUCTION_ENV.update(saved)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_keeps_one_host_defaults_without_the_variables():
+    assert production() == [
+        "django.core.cache.backends.filebased.FileBasedCache",
+        "django.contrib.sessions.backends.db",
+        "django.core.files.storage.FileSystemStorage",
+        ["'self'"],
+    ]
+
+
+def test_production_shares_cache_sessions_and_media_when_told():
+    assert production(
+        DJANGO_REDIS_URL="redis://redis.internal:6379/0",
+        DJANGO_MEDIA_STORAGE="s3",
+        DJANGO_S3_BUCKET="congdoan-media",
+        DJANGO_S3_CUSTOM_DOMAIN="media.congdoan.example.gov.vn",
+    ) == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "storages.backends.s3.S3Storage",
+        ["'self'", "https://media.congdoan.example.gov.vn"],
+    ]
