@@ -15,11 +15,9 @@ cold cache, and kept briefly when some picture was missing, so it is tried again
 import hashlib
 import html
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_save
-from PIL import Image
 
 from . import media_files, renditions
 from .sanitize import replace_images
@@ -38,33 +36,14 @@ def cache_key(body):
     return f"news:body:{hashlib.blake2b(body.encode(), digest_size=16).hexdigest()}"
 
 
-def _size(path):
-    with Image.open(path) as header:  # reads the header only
-        return header.size
-
-
-def _candidates(name):
-    """[(scale, width, height)] of ``name``'s article renditions, or [] if they are not made."""
-    folder = renditions.folder(name)
-    found = []
-    for scale in renditions.KINDS[KIND].scales:
-        path = folder / renditions.file_name(KIND, scale, "jpg")
-        if not path.is_file():
-            return []
-        width, height = _size(path)
-        if not found or width > found[-1][1]:  # a small original: 2x is 1x again
-            found.append((scale, width, height))
-    return found
-
-
 def _picture(tag, attrs):
     """The <picture> for one <img> of the body; None when its renditions are not there."""
-    src = html.unescape(attrs.get("src", ""))
-    if not src.startswith(settings.MEDIA_URL):
+    src, stored = html.unescape(attrs.get("src", "")), media_files.media_url()
+    if not src.startswith(stored):
         return tag
-    name = src[len(settings.MEDIA_URL) :]
+    name = src[len(stored) :]
     try:
-        found = _candidates(name)
+        found = renditions.jpeg_sizes(name, KIND)
     except OSError:  # unreadable rendition: the stored file, as before
         found = []
     if not found:

@@ -1,4 +1,5 @@
-"""Picture files on disk: which rows use a file, its renditions, removing it once unused.
+"""Picture files in the media storage (disk or S3): which rows use a file, its renditions,
+removing it once unused.
 
 Replacing or clearing a cover, replacing a photo's image or deleting a photo leaves the old file,
 its renditions (news.renditions) and thumbnails behind; ``forget()`` removes them after the
@@ -14,6 +15,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save
 from django.utils import timezone
@@ -39,9 +41,32 @@ def body_folders():
     return (settings.CKEDITOR_UPLOAD_PATH, "library/")
 
 
+def local_root():
+    """MEDIA_ROOT when the media storage keeps files on this host's disk; None on S3."""
+    try:
+        return Path(default_storage.path(""))
+    except NotImplementedError:
+        return None
+
+
+def stored_under(folder):
+    """Every stored file under ``folder`` (a storage name ending in "/"), through the storage."""
+    dirs, files = default_storage.listdir(folder)
+    found = [folder + file for file in files]
+    for sub in dirs:
+        found += stored_under(f"{folder}{sub}/")
+    return found
+
+
+def media_url():
+    """The URL stored files are served from, with its final slash: MEDIA_URL on disk, the
+    bucket's (or its CDN's) on S3. An article body names its pictures by this URL."""
+    return default_storage.url("_")[:-1]
+
+
 def body_names(body):
     """The picture files (editor uploads, library pictures) that an article body shows."""
-    prefix = re.escape(settings.MEDIA_URL)
+    prefix = re.escape(media_url())
     folders = "|".join(re.escape(folder) for folder in body_folders())
     return set(re.findall(rf'src="{prefix}((?:{folders})[^"?#]+)"', body or ""))
 
@@ -52,7 +77,7 @@ def in_bodies(name):
 
     if not name.startswith(body_folders()):
         return False
-    return Article.objects.filter(body__contains=f'src="{settings.MEDIA_URL}{name}"').exists()
+    return Article.objects.filter(body__contains=f'src="{media_url()}{name}"').exists()
 
 
 def used_names():
@@ -89,6 +114,9 @@ def remove_thumbnails(name):
     from . import renditions
 
     renditions.remove(name)
+    if local_root() is None:
+        _remove_stored_thumbnails(name)
+        return
     _prune_empty(renditions.folder(name).parent)
     folder = thumbnail_dir(name)
     if not folder.is_dir():
@@ -103,11 +131,25 @@ def remove_thumbnails(name):
     _prune_empty(folder.parent)
 
 
+def _remove_stored_thumbnails(name):
+    """imagekit's thumbnails of ``name`` in a storage without local files (S3)."""
+    backend = get_default_cachefile_backend()
+    folder = f"{settings.IMAGEKIT_CACHEFILE_DIR}/{Path(name).with_suffix('').as_posix()}/"
+    for file in default_storage.listdir(folder)[1]:
+        backend.cache.delete(backend.get_key(SimpleNamespace(name=folder + file)))
+        default_storage.delete(folder + file)
+
+
 def remove_if_unused(name):
     """Remove ``name`` and its thumbnails unless a row still uses it; True if it was removed."""
     if not name or is_referenced(name):
         return False
     remove_thumbnails(name)
+    if local_root() is None:
+        if not default_storage.exists(name):
+            return False
+        default_storage.delete(name)
+        return True
     path = media_path(name)
     if not path.is_file():
         return False

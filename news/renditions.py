@@ -1,16 +1,20 @@
 """Renditions: the resized copies of a picture the public pages show, made once, at upload.
 
 After a cover, an article photo or a library picture is stored (once the transaction commits),
-``make(name)`` writes every rendition of the file to MEDIA_ROOT/renditions/<name without its
-extension>/<kind>@<scale>x.<format>: cards, the lead slot and the compact thumbnails cropped
-around the library picture's focal point, article pictures fitted to a width, the OpenGraph
+``make(name)`` writes every rendition of the file to renditions/<name without its
+extension>/<kind>@<scale>x.<format> in the media storage (MEDIA_ROOT, or the S3 bucket): cards,
+the lead slot and the compact thumbnails cropped around the library picture's focal point,
+article pictures fitted to a width, the OpenGraph
 image. A reader's request never makes one: ``rendition_set()`` names the files, and if they are
 not there yet the page shows the original file instead. Each file is written under a temporary
 name and moved into place with ``os.replace``, so two processes making the same rendition leave
-one complete file. ``python manage.py make_renditions`` (re)builds them for existing rows.
+one complete file (on S3 a PUT is atomic by itself). ``python manage.py make_renditions``
+(re)builds them for existing rows. On S3, what is made (the JPEGs' sizes) is kept in the shared
+cache (filled by make()), so a reader's page asks the bucket nothing.
 """
 
 import functools
+import io
 import os
 import shutil
 import tempfile
@@ -18,9 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models.signals import post_init, post_save
 from PIL import Image, features
+
+from .media_files import local_root
 
 RENDITIONS_DIR = "renditions"
 QUALITY = {"avif": 55, "webp": 78, "jpg": 80}
@@ -77,13 +86,19 @@ def kinds_for(name):
     return BODY_ONLY_KINDS if name.startswith(settings.CKEDITOR_UPLOAD_PATH) else tuple(KINDS)
 
 
+def prefix(name):
+    """The storage name of file ``name``'s renditions folder, with its final slash."""
+    return f"{RENDITIONS_DIR}/{Path(name).with_suffix('').as_posix()}/"
+
+
 def folder(name):
-    return Path(settings.MEDIA_ROOT) / RENDITIONS_DIR / Path(name).with_suffix("")
+    """The renditions folder on local disk (the file system storage only)."""
+    return Path(settings.MEDIA_ROOT) / prefix(name)
 
 
 def base_url(name):
     """The URL of file ``name``'s renditions folder, with its final slash."""
-    return f"{settings.MEDIA_URL}{RENDITIONS_DIR}/{Path(name).with_suffix('').as_posix()}/"
+    return default_storage.url(prefix(name))
 
 
 def file_name(kind, scale, fmt):
@@ -123,17 +138,33 @@ def render(image, kind, scale, focal):
     return image.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
 
 
-def _write(image, path, fmt):
-    """Write under a temporary name in the same folder, then move into place atomically."""
+def _encode(image, out, fmt):
+    if fmt == "jpg":
+        image.save(out, "JPEG", quality=QUALITY[fmt], optimize=True, progressive=True)
+    elif fmt == "webp":
+        image.save(out, "WEBP", quality=QUALITY[fmt], method=4)
+    else:
+        image.save(out, "AVIF", quality=QUALITY[fmt], speed=8)
+
+
+def _write(image, name, fmt, root):
+    """On disk (``root``): under a temporary name in the same folder, then moved into place
+    atomically. Elsewhere: one PUT through the storage, replacing what was there."""
+    if root is None:
+        buffer = io.BytesIO()
+        _encode(image, buffer, fmt)
+        out = ContentFile(buffer.getvalue())
+        out.content_type = MIME[fmt]
+        default_storage.delete(name)  # the storage keeps names unique: make room
+        saved = default_storage.save(name, out)
+        if saved != name:  # another process wrote it meanwhile: one copy is enough
+            default_storage.delete(saved)
+        return
+    path = root / name
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=f".{fmt}")
     try:
         with os.fdopen(handle, "wb") as out:
-            if fmt == "jpg":
-                image.save(out, "JPEG", quality=QUALITY[fmt], optimize=True, progressive=True)
-            elif fmt == "webp":
-                image.save(out, "WEBP", quality=QUALITY[fmt], method=4)
-            else:
-                image.save(out, "AVIF", quality=QUALITY[fmt], speed=8)
+            _encode(image, out, fmt)
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
@@ -146,10 +177,9 @@ def make(name, *, force=False, kinds=None, focal=None):
 
     Returns how many files were written.
     """
-    source = Path(settings.MEDIA_ROOT) / name
-    if not name or not source.is_file():
+    if not name or not default_storage.exists(name):
         return 0
-    target = folder(name)
+    root, stem = local_root(), prefix(name)
     wanted = [
         (kind_name, scale, fmt)
         for kind_name in kinds or kinds_for(name)
@@ -158,12 +188,13 @@ def make(name, *, force=False, kinds=None, focal=None):
         for fmt in KINDS[kind_name].formats
     ]
     if not force:
-        wanted = [w for w in wanted if not (target / file_name(*w)).is_file()]
+        wanted = [w for w in wanted if not default_storage.exists(stem + file_name(*w))]
     if not wanted:
         return 0
     focal = focal or focal_point(name)
-    target.mkdir(parents=True, exist_ok=True)
-    with Image.open(source) as opened:
+    if root is not None:
+        (root / stem).mkdir(parents=True, exist_ok=True)
+    with default_storage.open(name) as source, Image.open(source) as opened:
         image = opened.convert("RGBA") if opened.mode in {"RGBA", "LA", "P"} else opened
         image = image.convert("RGB") if image.mode != "RGBA" else image
         if image.mode == "RGBA":  # JPEG has no transparency: pictures sit on white
@@ -175,12 +206,21 @@ def make(name, *, force=False, kinds=None, focal=None):
             key = (kind_name, scale)
             if key not in done:
                 done[key] = render(image, KINDS[kind_name], scale, focal)
-            _write(done[key], target / file_name(kind_name, scale, fmt), fmt)
+            _write(done[key], stem + file_name(kind_name, scale, fmt), fmt, root)
+    if root is None:  # what pages need to know, ready before the first reader asks
+        for kind_name in {kind_name for kind_name, _scale, _fmt in wanted}:
+            cache.set(_sizes_key(name, kind_name), _read_sizes(name, kind_name), SIZES_KEPT)
     return len(wanted)
 
 
 def remove(name):
     """Delete the renditions of file ``name``."""
+    if local_root() is None:
+        stem = prefix(name)
+        for file in default_storage.listdir(stem)[1]:
+            default_storage.delete(stem + file)
+        _forget_sizes(name)
+        return
     target = folder(name)
     if target.is_dir():
         shutil.rmtree(target)
@@ -203,20 +243,53 @@ class RenditionSet:
     sizes: str = ""
 
 
-@functools.lru_cache(maxsize=4096)
-def _width_descriptors(target, kind_name):
-    """{scale: "<width>w"} from the JPEG files' headers: a small picture is not enlarged, so its
-    2x may be its 1x again, named once. Kept per process: a stored file never changes (names are
-    generated), so neither do its renditions' widths, and a page of cards reads no header."""
-    kind = KINDS[kind_name]
-    widths = {}
-    for scale in kind.scales:
-        path = target / file_name(kind_name, scale, "jpg")
-        if not path.is_file():  # made before this scale existed: make_renditions adds it
+def _read_sizes(name, kind_name):
+    """[(scale, width, height)] of the JPEG renditions made, smallest scale first, one per width
+    (a small picture is not enlarged: its 2x may be its 1x again); [] without the 1x."""
+    stem, found = prefix(name), []
+    for scale in KINDS[kind_name].scales:
+        jpeg = stem + file_name(kind_name, scale, "jpg")
+        if not default_storage.exists(jpeg):  # made before this scale existed: make_renditions
+            if scale == 1:
+                return []
             continue
-        with Image.open(path) as header:
-            widths.setdefault(header.width, scale)
-    return {scale: f"{width}w" for width, scale in widths.items()}
+        with default_storage.open(jpeg) as opened, Image.open(opened) as header:
+            if not found or header.width > found[-1][1]:
+                found.append((scale, header.width, header.height))
+    return found
+
+
+# Kept per process on disk: a stored file never changes (names are generated), so neither do its
+# renditions' sizes, and a page of cards reads no header.
+_local_sizes = functools.lru_cache(maxsize=4096)(_read_sizes)
+SIZES_KEPT = 7 * 24 * 3600
+SIZES_RETRY = 60  # seconds, while renditions are not made yet
+
+
+def _sizes_key(name, kind_name):
+    return f"renditions:{kind_name}:{prefix(name)}"
+
+
+def _forget_sizes(name):
+    if local_root() is None:
+        cache.delete_many([_sizes_key(name, kind_name) for kind_name in KINDS])
+
+
+def jpeg_sizes(name, kind_name):
+    """The made JPEG renditions of file ``name`` for ``kind_name`` as (scale, width, height);
+    [] when they are not made. From the disk, or on S3 from the shared cache (make() and
+    remove() clear it), so a reader's page never waits on the bucket when warm."""
+    root = local_root()
+    if root is not None:
+        if not (root / prefix(name) / file_name(kind_name, 1, "jpg")).is_file():
+            return []
+        return _local_sizes(name, kind_name)
+    key = _sizes_key(name, kind_name)
+    found = cache.get(key)
+    if found is None:
+        found = _read_sizes(name, kind_name)
+        cache.set(key, found, SIZES_KEPT if found else SIZES_RETRY)
+    return found
 
 
 def rendition_set(field_file, kind_name):
@@ -225,18 +298,17 @@ def rendition_set(field_file, kind_name):
     if not field_file:
         return None
     kind, name = KINDS[kind_name], field_file.name
-    target = folder(name)
-    first = target / file_name(kind_name, 1, "jpg")
-    if not first.is_file():
+    try:
+        found = jpeg_sizes(name, kind_name)
+    except OSError:  # a file gone meanwhile
+        found = []
+    if not found:
         return RenditionSet(src=field_file.url)
     base = base_url(name)
-
-    descriptors = {s: f"{s}x" for s in kind.scales}
     if kind.sizes:
-        try:
-            descriptors = _width_descriptors(target, kind_name)
-        except OSError:  # a file gone meanwhile
-            descriptors = {1: "1x"}
+        descriptors = {scale: f"{width}w" for scale, width, _height in found}
+    else:
+        descriptors = {s: f"{s}x" for s in kind.scales}
 
     def srcset(fmt):
         return ", ".join(
@@ -245,8 +317,7 @@ def rendition_set(field_file, kind_name):
         )
 
     if kind.height is None:
-        with Image.open(first) as header:  # reads the header only
-            width, height = header.size
+        width, height = found[0][1:]
     else:
         width, height = kind.width, kind.height
     return RenditionSet(

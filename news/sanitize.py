@@ -53,10 +53,21 @@ def _relative_url(url):
     return None if _browser_view(url).startswith("//") else url
 
 
+def _in_media_bucket(url):
+    """Whether ``url`` names a stored file served from another origin (media on S3)."""
+    from .media_files import media_url
+
+    stored = media_url()
+    return bool(_HAS_SCHEME.match(stored)) and url.startswith(stored)
+
+
 def _attribute(element, attribute, value):
-    # Pictures come from our own media only: no tracking pixels, and the public CSP allows 'self'.
+    # Pictures come from our own media only: no tracking pixels, and the public CSP allows 'self'
+    # (and the media bucket's origin when media are on S3).
     if element == "img" and attribute == "src":
         seen = _browser_view(value)
+        if _HAS_SCHEME.match(seen) and _in_media_bucket(seen):
+            return value
         if _HAS_SCHEME.match(seen) or not seen.startswith("/") or seen.startswith("//"):
             return None
     return value

@@ -3,7 +3,8 @@
 Deleting an article hides it at once: ``deleted_at`` takes it out of every public path and of the
 admin's article list, and once the transaction commits its pictures (cover, photos, images of its
 body) move from the served tree to MEDIA_ROOT/.trash/<article id>/<same path>, which neither
-nginx nor Django serves; their renditions and thumbnails are removed. Restoring moves the files
+nginx nor Django serves (on S3: to .trash/ in the bucket, which its policy keeps private); their
+renditions and thumbnails are removed. Restoring moves the files
 back to the paths the rows still name and makes their renditions again. ``purge()`` deletes for
 good what has been in the trash longer than KEEP_DAYS, with its files. Who may delete an article
 may also restore it (workflow.can_delete).
@@ -17,6 +18,7 @@ import reversion
 from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -89,9 +91,14 @@ def purge(older_than=dt.timedelta(days=KEEP_DAYS)):
         with transaction.atomic():
             names = files_of(article)
             folder = trash_folder(article.pk)
-            files = sorted(
-                str(p.relative_to(settings.MEDIA_ROOT)) for p in folder.rglob("*") if p.is_file()
-            )
+            if media_files.local_root() is None:
+                files = media_files.stored_under(f"{TRASH_DIR}/{article.pk}/")
+            else:
+                files = sorted(
+                    str(p.relative_to(settings.MEDIA_ROOT))
+                    for p in folder.rglob("*")
+                    if p.is_file()
+                )
             article.delete()
             transaction.on_commit(lambda folder=folder, names=names: _remove(folder, names))
         removed.append((article.title, files))
@@ -111,7 +118,7 @@ def _used_elsewhere(article_id, name):
 
     # A library picture is used elsewhere too: the library keeps showing it.
     others = Article.objects.exclude(pk=article_id)
-    shown = Q(body__contains=f'src="{settings.MEDIA_URL}{name}"')
+    shown = Q(body__contains=f'src="{media_files.media_url()}{name}"')
     return (
         others.filter(Q(cover=name) | shown).exists()
         or Photo.objects.exclude(article_id=article_id).filter(image=name).exists()
@@ -120,6 +127,8 @@ def _used_elsewhere(article_id, name):
 
 
 def _hide_files(article_id, names):
+    if media_files.local_root() is None:
+        return _hide_stored(article_id, names)
     folder = trash_folder(article_id)
     for name in names:
         source = media_files.media_path(name)
@@ -138,7 +147,33 @@ def _hide_files(article_id, names):
             media_files._prune_empty(source.parent)
 
 
+def _hide_stored(article_id, names):
+    """_hide_files through the storage API (S3): a copy under .trash/, the original deleted."""
+    for name in names:
+        if not default_storage.exists(name):
+            media_files.remove_thumbnails(name)
+            continue
+        with default_storage.open(name) as source:
+            default_storage.save(f"{TRASH_DIR}/{article_id}/{name}", source)
+        if not _used_elsewhere(article_id, name):
+            media_files.remove_thumbnails(name)
+            default_storage.delete(name)
+
+
+def _bring_back_stored(article_id):
+    folder = f"{TRASH_DIR}/{article_id}/"
+    for kept in media_files.stored_under(folder):
+        name = kept.removeprefix(folder)
+        if not default_storage.exists(name):  # else a copy of a file that never left
+            with default_storage.open(kept) as source:
+                default_storage.save(name, source)
+            renditions.make(name)
+        default_storage.delete(kept)
+
+
 def _bring_back_files(article_id):
+    if media_files.local_root() is None:
+        return _bring_back_stored(article_id)
     folder = trash_folder(article_id)
     if not folder.is_dir():
         return
@@ -154,7 +189,10 @@ def _bring_back_files(article_id):
 
 
 def _remove(folder, names):
-    if folder.is_dir():
+    if media_files.local_root() is None:
+        for kept in media_files.stored_under(f"{TRASH_DIR}/{folder.name}/"):
+            default_storage.delete(kept)
+    elif folder.is_dir():
         shutil.rmtree(folder)
     for name in names:
         if name.startswith(settings.CKEDITOR_UPLOAD_PATH):

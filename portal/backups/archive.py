@@ -25,6 +25,8 @@ from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
+from news.media_files import local_root
+
 FORMAT = 1
 MANIFEST = "manifest.json"
 DUMP_NAMES = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
@@ -173,7 +175,8 @@ def create_backup(directory, *, using="default"):
             manifest["tables"] = _dump_database(connection, dump)
             with tarfile.open(partial, "w:gz", compresslevel=6) as tar:
                 members = [(dump, manifest["database"])]
-                if media_root.is_dir():
+                # Media in an S3 bucket are not on this host: the bucket keeps its own versions.
+                if local_root() is not None and media_root.is_dir():
                     members += list(_media_files(media_root))
                 for source, name in members:
                     info = tar.gettarinfo(source, arcname=name)
@@ -267,6 +270,12 @@ def check_empty(using="default"):
 
 
 def restore_backup(archive, *, using="default"):
+    if local_root() is None:
+        raise BackupError(
+            "Ảnh đang lưu trong kho S3 (DJANGO_MEDIA_STORAGE=s3): lệnh này chỉ khôi phục vào thư "
+            "mục ảnh trên đĩa. Hãy khôi phục cơ sở dữ liệu bằng pg_restore và ảnh từ phiên bản "
+            "cũ của kho (versioning)."
+        )
     """Restore ``archive`` into the empty database and media folder; return the manifest."""
     connection = connections[using]
     archive = Path(archive)

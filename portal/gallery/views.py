@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
@@ -81,9 +80,8 @@ class VideoDetailView(PreviewMixin, DetailView):
 def large_url(field_file):
     """The picture at its largest rendition (1600 px wide), else the stored file (2560 px at
     most): what a thumbnail links to, so the full view needs no script."""
-    name = renditions.file_name("article", 2, "jpg")
-    folder = renditions.folder(field_file.name)
-    if not (folder / name).is_file():
+    found = renditions.jpeg_sizes(field_file.name, "article")
+    if not found:
         return field_file.url
-    relative = folder.relative_to(settings.MEDIA_ROOT).as_posix()
-    return f"{settings.MEDIA_URL}{relative}/{name}"
+    largest = found[-1][0]
+    return renditions.base_url(field_file.name) + renditions.file_name("article", largest, "jpg")

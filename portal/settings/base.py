@@ -166,6 +166,39 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+
+# Shared state for several servers: media in an S3-compatible bucket (production.py uses this when
+# DJANGO_MEDIA_STORAGE=s3). Public files are read straight from the bucket's public URL (or
+# DJANGO_S3_CUSTOM_DOMAIN, a CDN); the bucket's policy must keep documents/ and .trash/ private.
+def s3_storage():
+    options = {
+        "bucket_name": require("S3_BUCKET"),
+        "endpoint_url": env("S3_ENDPOINT_URL") or None,
+        "access_key": env("S3_ACCESS_KEY_ID") or None,
+        "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+        "region_name": env("S3_REGION") or None,
+        "custom_domain": env("S3_CUSTOM_DOMAIN") or None,
+        "url_protocol": env("S3_URL_PROTOCOL", "https:"),
+        "addressing_style": env("S3_ADDRESSING_STYLE") or None,
+        # Public, unsigned URLs: a page's links do not expire and are the same in every cache.
+        "querystring_auth": False,
+        "default_acl": None,
+        # An upload never replaces another row's file of the same name (as on disk).
+        "file_overwrite": False,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def s3_origin(options):
+    """The origin pages load media from on S3 (for the CSP): the custom domain's, else the
+    endpoint's, else AWS's for the bucket."""
+    if options["custom_domain"]:
+        return f"{options['url_protocol']}//{options['custom_domain'].split('/')[0]}"
+    if options["endpoint_url"]:
+        return "/".join(options["endpoint_url"].split("/")[:3])
+    return f"https://{options['bucket_name']}.s3.amazonaws.com https://s3.amazonaws.com"
+
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from news import media_files
 
@@ -13,6 +13,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="chỉ liệt kê, không xóa tệp nào")
 
     def handle(self, *args, dry_run, **options):
+        if media_files.local_root() is None:
+            raise CommandError(
+                "Ảnh đang lưu trong kho S3 (DJANGO_MEDIA_STORAGE=s3): lệnh này chỉ dọn thư mục ảnh "
+                "trên đĩa. Ảnh bị thay hoặc xóa qua trang quản trị đã được xóa khỏi kho ngay."
+            )
         names = media_files.orphans()
         for name in names:
             self.stdout.write(f"  {name}")

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from news.media_files import local_root
 from portal.backups.archive import BackupError, create_backup
 
 
@@ -27,6 +28,13 @@ class Command(BaseCommand):
             path, manifest = create_backup(dir or settings.BACKUP_DIR)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        if local_root() is None:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Ảnh nằm trong kho S3 (DJANGO_MEDIA_STORAGE=s3), không có trong bản sao lưu "
+                    "này: hãy bật versioning hoặc sao chép cho kho."
+                )
+            )
         rows = sum(manifest["tables"].values())
         files = sum(name.startswith("media/") for name in manifest["files"])
         size = path.stat().st_size
