@@ -155,7 +155,11 @@ def test_published_rule_at_its_boundaries(media):
 def test_drafts_and_scheduled_are_404_and_listed_nowhere(client, drafts):
     for obj in drafts.values():
         assert client.get(obj.get_absolute_url()).status_code == 404
-    lists = html(client.get(ALBUMS)) + html(client.get(VIDEOS)) + html(client.get("/sitemap-gallery.xml"))
+    lists = (
+        html(client.get(ALBUMS))
+        + html(client.get(VIDEOS))
+        + html(client.get("/sitemap-gallery.xml"))
+    )
     for obj in drafts.values():
         assert obj.title not in lists and obj.slug not in lists
 
