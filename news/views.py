@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from portal.newsroom.models import Unit
 
 from .models import Article, Category
+from .paging import IndexPaginator
 from .search import parse_query, search_articles
 
 RELATED_COUNT = 4
@@ -22,6 +23,7 @@ class PublishedArticlesMixin:
     """Every public list starts from Article.objects.published()."""
 
     paginate_by = 12
+    paginator_class = IndexPaginator
 
     def get_queryset(self):
         return Article.objects.published().for_cards()

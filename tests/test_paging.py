@@ -1,0 +1,40 @@
+"""Index pages hold exactly what a plain OFFSET page holds, from either end of the list."""
+
+import datetime as dt
+
+import pytest
+from django.core.paginator import Paginator
+from django.utils import timezone
+
+from news.models import Article
+from news.paging import IndexPaginator
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("orphans", [0, 2])
+def test_every_page_matches_a_plain_paginator(orphans):
+    now = timezone.now()
+    # Ties on the publication time are broken by id, as the lists order them.
+    for n in range(23):
+        ArticleFactory(published_at=now - dt.timedelta(hours=n // 3))
+    articles = Article.objects.published().for_cards()
+    plain, indexed = Paginator(articles, 5, orphans), IndexPaginator(articles, 5, orphans)
+    assert indexed.num_pages == plain.num_pages
+    for number in plain.page_range:
+        assert list(indexed.page(number)) == list(plain.page(number)), number
+
+
+def test_an_empty_list_has_an_empty_first_page():
+    page = IndexPaginator(Article.objects.published(), 12).page(1)
+    assert list(page) == [] and page.number == 1
+
+
+def test_deep_list_pages_and_bad_numbers(client):
+    ArticleFactory.create_batch(30)
+    newest_first = list(Article.objects.published().values_list("slug", flat=True))
+    last = client.get("/tin-tuc/?page=3")
+    assert [a.slug for a in last.context["page_obj"]] == newest_first[24:]
+    assert client.get("/tin-tuc/?page=abc").status_code == 404
+    assert client.get("/tin-tuc/?page=4").status_code == 404
