@@ -17,6 +17,8 @@ from .paging import IndexPaginator
 from .search import parse_query, search_articles
 
 RELATED_COUNT = 4
+# A search ranks the newest this many matches; more is more than a reader pages through.
+SEARCH_RESULTS = 1000
 
 
 class PublishedArticlesMixin:
@@ -142,11 +144,14 @@ class SearchView(PublishedArticlesMixin, ListView):
     def get_queryset(self):
         if not self.query:
             return Article.objects.none()
-        return search_articles(super().get_queryset(), self.query.words)
+        return search_articles(super().get_queryset(), self.query.words, newest=SEARCH_RESULTS)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            search=self.query, pagination_query=urlencode({"q": self.query.text}), **kwargs
+            search=self.query,
+            search_limit=SEARCH_RESULTS,
+            pagination_query=urlencode({"q": self.query.text}),
+            **kwargs,
         )
 
 

@@ -38,3 +38,29 @@ def test_deep_list_pages_and_bad_numbers(client):
     assert [a.slug for a in last.context["page_obj"]] == newest_first[24:]
     assert client.get("/tin-tuc/?page=abc").status_code == 404
     assert client.get("/tin-tuc/?page=4").status_code == 404
+
+
+def test_search_ranks_only_the_newest_matches_and_says_so(client, monkeypatch):
+    monkeypatch.setattr("news.views.SEARCH_RESULTS", 3)
+    now = timezone.now()
+    old_title = ArticleFactory(
+        title="Hội nghị người lao động", published_at=now - dt.timedelta(days=9)
+    )
+    in_text = [
+        ArticleFactory(
+            title=f"Tin số {n}", summary="Bàn về hội nghị.", published_at=now - dt.timedelta(days=n)
+        )
+        for n in range(1, 4)
+    ]
+    newest_title = ArticleFactory(
+        title="Hội nghị tổng kết", published_at=now - dt.timedelta(days=5)
+    )
+    response = client.get("/tim-kiem/", {"q": "hoi nghi"})
+    shown = list(response.context["page_obj"])
+    # The three newest matches, the one with the words in its title first.
+    assert shown == [in_text[0], in_text[1], in_text[2]]
+    assert old_title not in shown and newest_title not in shown
+    assert "dưới đây là 3 bài mới nhất" in response.content.decode()
+    monkeypatch.setattr("news.views.SEARCH_RESULTS", 4)
+    shown = list(client.get("/tim-kiem/", {"q": "hoi nghi"}).context["page_obj"])
+    assert shown == [newest_title, *in_text]
