@@ -57,6 +57,7 @@ format: install
 bench: install
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_uploads.py
+	$(PY) scripts/bench_scale.py
 
 # make backup [BACKUP_DIR=/srv/portal/backups]; make restore FILE=backups/portal-....tar.gz
 backup: install

@@ -212,6 +212,8 @@ class ArticleAdmin(library.LibraryPictureAdminMixin, FoldedSearchMixin, admin.Mo
     list_select_related = ["category", "author_unit", "updated_by__profile"]
     search_fields = ["title", "summary"]
     date_hierarchy = "published_at"
+    # "12 kết quả (100.000 tổng cộng)" would count the whole table on every search.
+    show_full_result_count = False
     prepopulated_fields = {"slug": ["title"]}
     inlines = [PhotoInline]
     actions = ["publish_selected", "submit_selected", "trash_selected"]

@@ -103,8 +103,14 @@ class ArticleDetailView(DetailView):
             .filter(category_id=article.category_id)
             .exclude(pk=pk)
         )
-        older = others.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))
-        newer = others.filter(Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk))
+        # The plain bound lets the database start its walk down the category index at ``when``
+        # instead of at the newest article; the OR only settles ties.
+        older = others.filter(
+            Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk), published_at__lte=when
+        )
+        newer = others.filter(
+            Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk), published_at__gte=when
+        )
         # LIMITed subqueries in one statement (SQLite refuses LIMIT inside a UNION).
         rows = others.filter(
             Q(pk__in=older.order_by("-published_at", "-pk").values("pk")[:1])
