@@ -7,6 +7,8 @@ only those rows are read: still one query, and ``?page=N`` means what it always 
 """
 
 from django.core.paginator import Paginator
+from django.db import connections
+from django.db.models import Q
 
 
 class IndexPaginator(Paginator):
@@ -25,3 +27,21 @@ class IndexPaginator(Paginator):
         else:
             ids = ids[bottom:top]
         return self._get_page(queryset.filter(pk__in=ids), number, self)
+
+
+def in_any(querysets):
+    """A filter: pk in any of these LIMITed querysets of ids.
+
+    On PostgreSQL a UNION ALL, which the planner answers subquery by subquery down their
+    indexes and then fetches the few rows by id; an OR of ``IN (...)`` would make it test every
+    row of the table. SQLite refuses LIMIT inside a UNION, so there it is the OR.
+    """
+    querysets = list(querysets)
+    if not querysets:
+        return Q(pk__in=[])
+    if connections[querysets[0].db].features.supports_slicing_ordering_in_compound:
+        return Q(pk__in=querysets[0].union(*querysets[1:], all=True))
+    condition = Q()
+    for queryset in querysets:
+        condition |= Q(pk__in=queryset)
+    return condition

@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from portal.newsroom.models import Unit
 
 from .models import Article, Category
-from .paging import IndexPaginator
+from .paging import IndexPaginator, in_any
 from .search import parse_query, search_articles
 
 RELATED_COUNT = 4
@@ -43,10 +43,10 @@ class HomeView(TemplateView):
         categories = list(Category.objects.all())
         # Each block's newest few by its own LIMITed walk down the category index, all in one
         # query (a prefetch with a slice would number every article of every category).
-        newest = Q(pk__in=[])
-        for category in categories:
-            block = in_blocks.filter(category=category).values("pk")[: self.BLOCK_SIZE]
-            newest |= Q(pk__in=block)
+        newest = in_any(
+            in_blocks.filter(category=category).values("pk")[: self.BLOCK_SIZE]
+            for category in categories
+        )
         blocks = {category.pk: [] for category in categories}
         for article in in_blocks.filter(newest) if categories else []:
             blocks[article.category_id].append(article)
@@ -118,9 +118,13 @@ class ArticleDetailView(DetailView):
         )
         # LIMITed subqueries in one statement (SQLite refuses LIMIT inside a UNION).
         rows = others.filter(
-            Q(pk__in=older.order_by("-published_at", "-pk").values("pk")[:1])
-            | Q(pk__in=newer.order_by("published_at", "pk").values("pk")[:1])
-            | Q(pk__in=others.order_by("-published_at", "-pk").values("pk")[:RELATED_COUNT])
+            in_any(
+                [
+                    older.order_by("-published_at", "-pk").values("pk")[:1],
+                    newer.order_by("published_at", "pk").values("pk")[:1],
+                    others.order_by("-published_at", "-pk").values("pk")[:RELATED_COUNT],
+                ]
+            )
         )
 
         def key(other):
