@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import model_ngettext
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q
@@ -197,6 +198,15 @@ class AuthorFilter(admin.SimpleListFilter):
         return queryset.filter(created_by_id=self.value()) if self.value() else queryset
 
 
+class ArticleChangeList(ChangeList):
+    """While searching, no date bar: its list of years would read every match again."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        if self.query:
+            self.date_hierarchy = None
+
+
 @admin.register(Article)
 class ArticleAdmin(library.LibraryPictureAdminMixin, FoldedSearchMixin, admin.ModelAdmin):
     form = ArticleAdminForm
@@ -222,6 +232,9 @@ class ArticleAdmin(library.LibraryPictureAdminMixin, FoldedSearchMixin, admin.Mo
         js = ["admin/js/urlify.js", "js/admin-vi-slug.js", "js/article-autosave.js"]
 
     # --- what each person sees -------------------------------------------------------------
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
 
     def get_queryset(self, request):
         articles = super().get_queryset(request).live()

@@ -250,6 +250,8 @@ class Article(models.Model):
             models.Index(
                 fields=["is_featured", "status", "-published_at"], name="article_featured_idx"
             ),
+            # The admin's list: every state, newest first; also its date bar's first and last.
+            models.Index(fields=["-published_at", "-id"], name="article_admin_idx"),
         ]
 
     def __str__(self):

@@ -64,3 +64,16 @@ def test_search_ranks_only_the_newest_matches_and_says_so(client, monkeypatch):
     monkeypatch.setattr("news.views.SEARCH_RESULTS", 4)
     shown = list(client.get("/tim-kiem/", {"q": "hoi nghi"}).context["page_obj"])
     assert shown == [newest_title, *in_text]
+
+
+def test_admin_list_has_its_date_bar_but_not_while_searching(admin_client):
+    ArticleFactory(
+        title="Giải cầu lông Xuân Thủy", published_at=timezone.now() - dt.timedelta(days=400)
+    )
+    ArticleFactory(title="Tập huấn an toàn")
+    listed = admin_client.get("/admin/news/article/")
+    assert 'class="toplinks"' in listed.content.decode()
+    found = admin_client.get("/admin/news/article/", {"q": "xuan thuy"})
+    assert found.status_code == 200
+    assert found.context["cl"].result_count == 1
+    assert 'class="toplinks"' not in found.content.decode()
