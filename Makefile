@@ -58,6 +58,7 @@ bench: install
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_uploads.py
 	$(PY) scripts/bench_throughput.py
+	$(PY) scripts/bench_scale.py
 
 # make backup [BACKUP_DIR=/srv/portal/backups]; make restore FILE=backups/portal-....tar.gz
 backup: install

@@ -237,13 +237,21 @@ class Article(models.Model):
             ("edit_all_units", "Xem và sửa bài của mọi đơn vị"),
         ]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+            # Lists, pages and neighbours walk these in order; with the rest of published()'s
+            # columns in them, a page's ids come from the index alone (news/paging.py).
             models.Index(
-                fields=["category", "status", "-published_at"], name="article_cat_pub_idx"
+                fields=["status", "-published_at", "-id", "expires_at", "deleted_at"],
+                name="article_list_idx",
+            ),
+            models.Index(
+                fields=["category", "status", "-published_at", "-id", "expires_at", "deleted_at"],
+                name="article_cat_list_idx",
             ),
             models.Index(
                 fields=["is_featured", "status", "-published_at"], name="article_featured_idx"
             ),
+            # The admin's list: every state, newest first; also its date bar's first and last.
+            models.Index(fields=["-published_at", "-id"], name="article_admin_idx"),
         ]
 
     def __str__(self):

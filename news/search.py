@@ -109,22 +109,33 @@ def whole_words(words, field="search_text"):
     return condition
 
 
-def search_articles(queryset, words):
-    """Articles holding every word; those whose title holds them all come first, then newest."""
-    in_text, in_title = whole_words(words), whole_words(words, "search_title")
+def search_articles(queryset, words, *, newest=None):
+    """Articles holding every word; those whose title holds them all come first, then newest.
+
+    With ``newest``, only that many of the newest matches are ranked: a word found in nearly
+    every article then costs reading that many rows down the date index, not sorting them all.
+    """
+    in_title = whole_words(words, "search_title")
+    found = matching(queryset, words)
+    if newest is not None:
+        latest = found.order_by("-published_at", "-id").values("pk")[:newest]
+        found = queryset.filter(pk__in=latest)
+    return found.annotate(
+        title_match=Case(
+            When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField()
+        )
+    ).order_by("-title_match", "-published_at", "-id")
+
+
+def matching(queryset, words):
+    """The articles of ``queryset`` holding every word, whole."""
     if connections[queryset.db].vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery
 
         # The same test, answered by the index. Words are \w+ runs: no tsquery syntax in them.
         tsquery = SearchQuery(" & ".join(words), search_type="raw", config="simple")
-        queryset = queryset.alias(search_vector=SearchVectorColumn()).filter(search_vector=tsquery)
-    else:
-        queryset = queryset.filter(in_text)
-    return queryset.annotate(
-        title_match=Case(
-            When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField()
-        )
-    ).order_by("-title_match", "-published_at", "-id")
+        return queryset.alias(search_vector=SearchVectorColumn()).filter(search_vector=tsquery)
+    return queryset.filter(whole_words(words))
 
 
 def _match_spans(text, words):

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.text import slugify
 
@@ -30,6 +31,11 @@ _SPACING_AFTER_VOWEL = re.compile(
 # as it is instead of composing 'ế'.
 _MODIFIERS = {"\u0302", "\u0306", "\u031b"}
 _MARK_RUN = re.compile("[\u0300-\u036f]{2,}")
+# What nfc() repairs. Composed text without any of it is already as stored (checked against
+# every code point when this was written): the common case, answered without decomposing.
+_REPAIRED = re.compile(
+    "[\u0300-\u036f" + "".join(_SPACING_MARKS) + "".join(map(chr, _D_LOOKALIKES)) + "]"
+)
 
 
 def _modifiers_first(match):
@@ -45,6 +51,20 @@ def nfc(value):
     """
     if not isinstance(value, str) or value.isascii():
         return value
+    if unicodedata.is_normalized("NFC", value) and not _REPAIRED.search(value):
+        return value
+    return _by_word(_nfc_word, value)
+
+
+def _by_word(function, value):
+    """``function`` applied word by word, each distinct word once (a bulk import repeats the same
+    few thousand syllables). Exact: an ASCII space neither composes nor carries marks, and every
+    repair above looks only within a letter and its marks."""
+    return " ".join(function(word) if not word.isascii() else word for word in value.split(" "))
+
+
+@lru_cache(maxsize=65536)
+def _nfc_word(value):
     text = unicodedata.normalize("NFD", value.translate(_D_LOOKALIKES))
     text = _D_STROKE.sub(lambda m: "Đ" if m.group(1) == "D" else "đ", text)
     text = _SPACING_AFTER_VOWEL.sub(
@@ -56,7 +76,14 @@ def nfc(value):
 
 def strip_diacritics(value):
     """'Đặng Bình Phương' -> 'Dang Binh Phuong'."""
-    decomposed = unicodedata.normalize("NFD", nfc(value).translate(_D_MAP))
+    if value.isascii():
+        return value
+    return _by_word(_strip_word, value)
+
+
+@lru_cache(maxsize=65536)
+def _strip_word(value):
+    decomposed = unicodedata.normalize("NFD", _nfc_word(value).translate(_D_MAP))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped)
 

@@ -1,6 +1,6 @@
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -13,15 +13,19 @@ from django.views.generic import DetailView, ListView, TemplateView
 from portal.newsroom.models import Unit
 
 from .models import Article, Category
+from .paging import IndexPaginator, in_any
 from .search import parse_query, search_articles
 
 RELATED_COUNT = 4
+# A search ranks the newest this many matches; more is more than a reader pages through.
+SEARCH_RESULTS = 1000
 
 
 class PublishedArticlesMixin:
     """Every public list starts from Article.objects.published()."""
 
     paginate_by = 12
+    paginator_class = IndexPaginator
 
     def get_queryset(self):
         return Article.objects.published().for_cards()
@@ -29,21 +33,26 @@ class PublishedArticlesMixin:
 
 class HomeView(TemplateView):
     template_name = "news/home.html"
+    BLOCK_SIZE = 4
 
     def get_context_data(self, **kwargs):
         published = Article.objects.published().for_cards()
         featured = list(published.filter(is_featured=True)[:5])
-        # Each article once: the featured ones are not repeated in their category's block. Their
-        # ids are known by now, so the blocks still come from one prefetch query.
+        # Each article once: the featured ones are not repeated in their category's block.
         in_blocks = published.exclude(pk__in=[article.pk for article in featured])
-        latest_per_category = Prefetch(
-            "articles", queryset=in_blocks[:4], to_attr="latest_articles"
+        categories = list(Category.objects.all())
+        # Each block's newest few by its own LIMITed walk down the category index, all in one
+        # query (a prefetch with a slice would number every article of every category).
+        newest = in_any(
+            in_blocks.filter(category=category).values("pk")[: self.BLOCK_SIZE]
+            for category in categories
         )
-        return super().get_context_data(
-            featured=featured,
-            category_blocks=Category.objects.prefetch_related(latest_per_category),
-            **kwargs,
-        )
+        blocks = {category.pk: [] for category in categories}
+        for article in in_blocks.filter(newest) if categories else []:
+            blocks[article.category_id].append(article)
+        for category in categories:
+            category.latest_articles = blocks[category.pk]
+        return super().get_context_data(featured=featured, category_blocks=categories, **kwargs)
 
 
 class ArticleListView(PublishedArticlesMixin, ListView):
@@ -99,13 +108,23 @@ class ArticleDetailView(DetailView):
             .filter(category_id=article.category_id)
             .exclude(pk=pk)
         )
-        older = others.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))
-        newer = others.filter(Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk))
+        # The plain bound lets the database start its walk down the category index at ``when``
+        # instead of at the newest article; the OR only settles ties.
+        older = others.filter(
+            Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk), published_at__lte=when
+        )
+        newer = others.filter(
+            Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk), published_at__gte=when
+        )
         # LIMITed subqueries in one statement (SQLite refuses LIMIT inside a UNION).
         rows = others.filter(
-            Q(pk__in=older.order_by("-published_at", "-pk").values("pk")[:1])
-            | Q(pk__in=newer.order_by("published_at", "pk").values("pk")[:1])
-            | Q(pk__in=others.order_by("-published_at", "-pk").values("pk")[:RELATED_COUNT])
+            in_any(
+                [
+                    older.order_by("-published_at", "-pk").values("pk")[:1],
+                    newer.order_by("published_at", "pk").values("pk")[:1],
+                    others.order_by("-published_at", "-pk").values("pk")[:RELATED_COUNT],
+                ]
+            )
         )
 
         def key(other):
@@ -140,11 +159,14 @@ class SearchView(PublishedArticlesMixin, ListView):
     def get_queryset(self):
         if not self.query:
             return Article.objects.none()
-        return search_articles(super().get_queryset(), self.query.words)
+        return search_articles(super().get_queryset(), self.query.words, newest=SEARCH_RESULTS)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            search=self.query, pagination_query=urlencode({"q": self.query.text}), **kwargs
+            search=self.query,
+            search_limit=SEARCH_RESULTS,
+            pagination_query=urlencode({"q": self.query.text}),
+            **kwargs,
         )
 
 

@@ -3,12 +3,12 @@ import re
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from news.sitemaps import SITEMAPS
+from news.sitemaps import SECTIONS
 from news.uploads import editor_upload
 from news.views import robots_txt
 from portal.documents.files import FOLDER as DOCUMENTS_FOLDER
@@ -27,7 +27,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Our own upload view instead of ckeditor_uploader.urls (csrf_exempt upload, file browser).
     path("ckeditor/upload/", editor_upload, name="ckeditor_upload"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        index,
+        {"sitemaps": SECTIONS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SECTIONS}, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("", include("portal.mostread.urls")),
     path("hoi-dap/", include("portal.questions.urls")),

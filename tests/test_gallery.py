@@ -147,7 +147,11 @@ def test_published_rule_at_its_boundaries(media):
 def test_drafts_and_scheduled_are_404_and_listed_nowhere(client, drafts):
     for obj in drafts.values():
         assert client.get(obj.get_absolute_url()).status_code == 404
-    lists = html(client.get(ALBUMS)) + html(client.get(VIDEOS)) + html(client.get("/sitemap.xml"))
+    lists = (
+        html(client.get(ALBUMS))
+        + html(client.get(VIDEOS))
+        + html(client.get("/sitemap-gallery.xml"))
+    )
     for obj in drafts.values():
         assert obj.title not in lists and obj.slug not in lists
 
@@ -164,7 +168,7 @@ def test_staff_who_may_change_preview_a_draft_uncached(client, drafts):
 
 def test_sitemap_lists_published_albums_videos_and_the_list_pages(client, media):
     album, video = AlbumFactory(), VideoFactory()
-    text = html(client.get("/sitemap.xml"))
+    text = html(client.get("/sitemap-gallery.xml"))
     for path in (ALBUMS, VIDEOS, album.get_absolute_url(), video.get_absolute_url()):
         assert f"http://testserver{path}</loc>" in text
 
@@ -431,7 +435,7 @@ def test_sitemap_costs_two_queries_for_the_gallery_whatever_it_holds(client, med
 
     def count():
         with CaptureQueriesContext(connection) as queries:
-            assert client.get("/sitemap.xml").status_code == 200
+            assert client.get("/sitemap-gallery.xml").status_code == 200
         return len(queries)
 
     AlbumFactory(), VideoFactory()

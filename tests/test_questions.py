@@ -79,7 +79,7 @@ def test_only_published_answers_reach_the_public(client, status):
     listing = client.get("/hoi-dap/").content.decode()
     assert shown.title in listing and hidden.title not in listing
     assert hidden.title not in client.get("/hoi-dap/rss/").content.decode()
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-questions.xml").content.decode()
     assert shown.get_absolute_url() in sitemap and hidden.get_absolute_url() not in sitemap
 
 

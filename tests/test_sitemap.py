@@ -12,16 +12,30 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 HOST = "http://testserver"
 
 
-def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
+def fetch(client, url, tag):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
-    assert root.tag == f"{{{NS['sm']}}}urlset"
-    return {
-        url.findtext("sm:loc", namespaces=NS): url.findtext("sm:lastmod", namespaces=NS)
-        for url in root.findall("sm:url", NS)
-    }
+    assert root.tag == f"{{{NS['sm']}}}{tag}"
+    return root
+
+
+def section_urls(client):
+    index = fetch(client, "/sitemap.xml", "sitemapindex")
+    return [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
+
+
+def sitemap_entries(client):
+    """Every URL of every page the index lists, with its lastmod."""
+    entries = {}
+    for section in section_urls(client):
+        root = fetch(client, section.removeprefix(HOST), "urlset")
+        for url in root.findall("sm:url", NS):
+            entries[url.findtext("sm:loc", namespaces=NS)] = url.findtext(
+                "sm:lastmod", namespaces=NS
+            )
+    return entries
 
 
 @pytest.fixture
@@ -55,41 +69,73 @@ def test_sitemap_lists_home_lists_categories_and_published_articles(client, site
 
 
 def test_sitemap_never_lists_drafts_or_scheduled_articles(client, site):
-    content = client.get("/sitemap.xml").content.decode()
+    content = str(sitemap_entries(client))
     assert site["draft"].slug not in content
     assert site["scheduled"].slug not in content
 
 
-def test_article_lastmod_is_its_last_change(client, site):
-    article = site["published"]
-    lastmod = sitemap_entries(client)[f"{HOST}{article.get_absolute_url()}"]
-    assert lastmod == f"{timezone.localdate(article.updated_at):%Y-%m-%d}"
+def test_sitemap_index_has_a_page_per_month_of_articles_from_the_first_one(client, db):
+    local = timezone.get_current_timezone()
+    now = timezone.localtime()
+    first = ArticleFactory(published_at=dt.datetime(2024, 11, 30, 23, 30, tzinfo=local))
+    december = ArticleFactory(published_at=dt.datetime(2024, 12, 1, 0, 10, tzinfo=local))
+    sections = section_urls(client)
+    months = [url for url in sections if "/sitemap-articles-" in url]
+    assert months[0] == f"{HOST}/sitemap-articles-2024-11.xml"
+    assert months[-1] == f"{HOST}/sitemap-articles-{now.year}-{now.month:02d}.xml"
+    assert len(months) == (now.year - 2024) * 12 + now.month - 11 + 1
+    assert f"{HOST}/sitemap-pages.xml" in sections
+    # Months are local (Asia/Ho_Chi_Minh): 23:30 on 30/11 is November, 00:10 on 1/12 December.
+    november = fetch(client, "/sitemap-articles-2024-11.xml", "urlset")
+    listed = [loc.text for loc in november.findall("sm:url/sm:loc", NS)]
+    assert listed == [f"{HOST}{first.get_absolute_url()}"]
+    assert december.slug in client.get("/sitemap-articles-2024-12.xml").content.decode()
 
 
-def test_scheduled_article_edited_before_its_time_has_lastmod_of_its_publication(client, db):
-    article = ArticleFactory(scheduled=True)
-    publish_at = timezone.now() - dt.timedelta(seconds=5)
-    type(article).objects.filter(pk=article.pk).update(
-        published_at=publish_at, updated_at=publish_at - dt.timedelta(days=3)
-    )
-    lastmod = sitemap_entries(client)[f"{HOST}{article.get_absolute_url()}"]
-    assert lastmod == f"{timezone.localdate(publish_at):%Y-%m-%d}"
+@pytest.mark.parametrize(
+    "section", ["articles-2024-13", "articles-24-01", "nothing", "articles-2024-1"]
+)
+def test_unknown_sitemap_page_is_404(client, db, section):
+    assert client.get(f"/sitemap-{section}.xml").status_code == 404
 
 
-def test_category_lastmod_is_its_newest_published_article(client, site):
-    entries = sitemap_entries(client)
-    newest = timezone.localdate(site["published"].published_at)
-    assert entries[f"{HOST}/chuyen-muc/lao-dong/"] == f"{newest:%Y-%m-%d}"
-    assert entries[f"{HOST}/chuyen-muc/van-ban/"] is None
+def test_a_month_page_and_the_index_cost_the_same_whatever_the_number_of_articles(client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as done:
+            assert client.get(url).status_code == 200
+        return len(done)
+
+    when = timezone.now() - dt.timedelta(days=1)
+    ArticleFactory(published_at=when)
+    page = f"/sitemap-articles-{timezone.localtime(when):%Y-%m}.xml"
+    assert queries(page) == 1
+    index = queries("/sitemap.xml")
+    ArticleFactory.create_batch(20, published_at=when)
+    ArticleFactory(published_at=when - dt.timedelta(days=400))
+    assert queries(page) == 1
+    assert queries("/sitemap.xml") == index
+    assert len(fetch(client, page, "urlset")) == 21
 
 
-def test_sitemap_query_count_does_not_grow_with_articles(client, django_assert_max_num_queries, db):
-    for _ in range(30):
-        ArticleFactory()
-    # A count and a list for categories, articles, Q&A answers and documents, however many; one
-    # query each for the gallery's albums and videos (with its two list pages).
-    with django_assert_max_num_queries(10):
-        assert len(sitemap_entries(client)) == 30 + 30 + 2 + 2
+def test_sitemap_query_count_does_not_grow_with_articles(client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    when = timezone.now() - dt.timedelta(hours=1)
+
+    def read_all():
+        with CaptureQueriesContext(connection) as done:
+            entries = sitemap_entries(client)
+        return len(entries), len(done)
+
+    category = CategoryFactory()
+    ArticleFactory.create_batch(3, published_at=when, category=category)
+    few_entries, few_queries = read_all()
+    ArticleFactory.create_batch(30, published_at=when, category=category)
+    assert read_all() == (few_entries + 30, few_queries)
 
 
 def test_robots_txt_points_to_the_sitemap(client, db):
