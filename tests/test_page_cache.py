@@ -122,7 +122,8 @@ def listed_everywhere(article):
         ("/tin-tuc/", article.title),
         (category_url, article.title),
         ("/rss/", article.title),
-        ("/sitemap.xml", article.get_absolute_url()),
+        # The sitemap page of this month (the index at /sitemap.xml names it).
+        (f"/sitemap-articles-{timezone.localdate():%Y-%m}.xml", article.get_absolute_url()),
     ]
 
 
