@@ -10,8 +10,9 @@ collected static files), then:
    ``time.process_time`` over many requests (the issue's target: at most 5 ms a page).
 2. Requests/s under gunicorn (2 sync workers, production settings with a generated secret) with
    wrk (``apt-get install wrk``), 16 connections, three interleaved rounds: a bare Django view
-   returning the article page's bytes (scripts/bench_bare.py, same server), then the uncached
-   article and list pages; the figure is each page's share of the bare view's.
+   returning the article page's bytes (scripts/bench_bare.py, same server), then the article
+   and list pages without and with the page cache; the figure is each page's share of the bare
+   view's.
 
 The project's own database, media and cache are never touched.
 """
@@ -49,6 +50,8 @@ def site_environment(workdir):
         DJANGO_STATIC_ROOT=str(workdir / "static"),
         DJANGO_CACHE_DIR=str(workdir / "cache"),
         DJANGO_LOG_LEVEL="WARNING",
+        # The pages themselves; the "cached" server below switches the page cache on.
+        DJANGO_PAGE_CACHE_SECONDS="0",
         PYTHONPATH=str(ROOT),
     )
     if not os.environ.get("DATABASE_URL"):
@@ -255,13 +258,18 @@ def bench(args, workdir):
     servers = {
         "bare": start_gunicorn(bare_env, "bench_bare:application", free_port()),
         "site": start_gunicorn(env, "portal.wsgi:application", free_port()),
+        "cached": start_gunicorn(
+            dict(env, DJANGO_PAGE_CACHE_SECONDS="300"), "portal.wsgi:application", free_port()
+        ),
     }
     ports = {name: server.args[server.args.index("--bind") + 1] for name, server in servers.items()}
     targets = {
         "bare Django view": f"http://{ports['bare']}/",
         "article, uncached": f"http://{ports['site']}{article}",
         "list, uncached": f"http://{ports['site']}/tin-tuc/",
-        # Slot for the page cache (issue 10): "article, cached" and "list, cached" go here.
+        # The anonymous page cache (portal/pagecache), in production's file cache.
+        "article, cached": f"http://{ports['cached']}{article}",
+        "list, cached": f"http://{ports['cached']}/tin-tuc/",
     }
     try:
         results = {name: [] for name in targets}
