@@ -8,16 +8,13 @@ strict=${STRICT:-}
 [ "${CI:-}" = "true" ] && strict=1
 export PORTAL_STRICT=${strict:-0}
 
-# One pytest worker per core (pytest-xdist): each has its own test database and MEDIA_ROOT.
-workers=${PYTEST_WORKERS:-$(nproc 2>/dev/null || echo 2)}
-[ "$workers" -gt 4 ] && workers=4
-
-echo "== Test suite on SQLite ($workers workers) =="
-"$PY" -m pytest -n "$workers" "$@"
+echo "== Test suite on SQLite =="
+"$PY" -m pytest "$@"
 
 if url=$(bash scripts/postgres.sh); then
   echo "== Test suite on PostgreSQL ($(psql "$url" -qtAX -c 'SHOW server_version' 2>/dev/null)) =="
-  DATABASE_URL="$url" "$PY" -m pytest -n "$workers" "$@"
+  # Modules marked DATABASE_INDEPENDENT (files, storage, servers' configuration) ran above.
+  PORTAL_SECOND_DATABASE=1 DATABASE_URL="$url" "$PY" -m pytest "$@"
 elif [ "$PORTAL_STRICT" = 1 ]; then
   echo "STRICT: no PostgreSQL available, and the suite must run on it." >&2
   exit 1

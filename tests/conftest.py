@@ -16,6 +16,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(config, items):
+    """On the second database of `make test`, leave out the modules whose subject is not the
+    database (picture, document and video files, object storage, Redis, nginx's configuration):
+    they ran on the first, and would only run the same checks again."""
+    if os.environ.get("PORTAL_SECOND_DATABASE") != "1":
+        return
+    independent = [item for item in items if getattr(item.module, "DATABASE_INDEPENDENT", False)]
+    if independent:
+        config.hook.pytest_deselected(items=independent)
+        items[:] = [item for item in items if item not in independent]
+
+
 @pytest.fixture
 def staff_client(db):
     """A test client of its own, logged in as an editor (staff with the article permissions)."""

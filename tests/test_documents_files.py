@@ -14,6 +14,9 @@ from portal.documents.files import MESSAGES, OLE_MAGIC, as_upload, check_documen
 from portal.documents.models import DocumentFile
 from tests.factories import DocumentFactory
 
+# Files, storage or servers, not the database: `make test` runs it on SQLite only (conftest).
+DATABASE_INDEPENDENT = True
+
 CATALOG = b"<< /Type /Catalog /Pages 2 0 R %s>>"
 PAGES = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
 PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] %s>>"

@@ -25,6 +25,9 @@ from tests.test_security_deploy import (
     running_nginx,
 )
 
+# Files, storage or servers, not the database: `make test` runs it on SQLite only (conftest).
+DATABASE_INDEPENDENT = True
+
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/gallery/video/add/"

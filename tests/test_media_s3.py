@@ -31,6 +31,9 @@ from tests.factories import (
 )
 from tests.servers import s3_endpoint  # noqa: F401  (fixture)
 
+# Files, storage or servers, not the database: `make test` runs it on SQLite only (conftest).
+DATABASE_INDEPENDENT = True
+
 pytestmark = pytest.mark.django_db
 BUCKET = "cong-thong-tin-media"
 KEYS = {"access_key": "thu-nghiem", "secret_key": "thu-nghiem-bi-mat"}

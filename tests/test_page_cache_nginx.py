@@ -10,6 +10,9 @@ from django.test import Client
 from tests.factories import ArticleFactory, ContentAdminFactory
 from tests.test_security_deploy import NGINX, error_pages_conf, free_port, running_nginx
 
+# Files, storage or servers, not the database: `make test` runs it on SQLite only (conftest).
+DATABASE_INDEPENDENT = True
+
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not NGINX, reason="no nginx binary (set NGINX_PATH to run this test)"),

@@ -30,6 +30,9 @@ from tests.builders import (
 )
 from tests.factories import ArticleFactory, CategoryFactory, StaffFactory
 
+# Files, storage or servers, not the database: `make test` runs it on SQLite only (conftest).
+DATABASE_INDEPENDENT = True
+
 GENERATED_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp)$")
 
 # kind: (file name as the phone names it, bytes, stored format, stored size)

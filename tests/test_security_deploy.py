@@ -18,6 +18,9 @@ from django.conf import settings
 
 from tests.builders import image_bytes
 
+# Files, storage or servers, not the database: `make test` runs it on SQLite only (conftest).
+DATABASE_INDEPENDENT = True
+
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),

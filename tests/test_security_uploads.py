@@ -25,6 +25,9 @@ from tests.builders import (
 )
 from tests.factories import ArticleFactory, CategoryFactory, StaffFactory, UserFactory
 
+# Files, storage or servers, not the database: `make test` runs it on SQLite only (conftest).
+DATABASE_INDEPENDENT = True
+
 UPLOAD_URL = "/ckeditor/upload/"
 ORIGIN = "http://testserver"
 GENERATED_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp)$")

@@ -24,6 +24,9 @@ from tests.factories import ArticleFactory, CategoryFactory, StaffFactory
 from tests.servers import redis_url  # noqa: F401  (fixture)
 from tests.test_security_deploy import PRODUCTION_ENV, run
 
+# Files, storage or servers, not the database: `make test` runs it on SQLite only (conftest).
+DATABASE_INDEPENDENT = True
+
 pytestmark = pytest.mark.django_db
 
 

@@ -7,6 +7,9 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
+# Files, storage or servers, not the database: `make test` runs it on SQLite only (conftest).
+DATABASE_INDEPENDENT = True
+
 UNUSED = [
     "ckeditor/ckeditor/plugins/exportpdf/tests/manual/readonly.html",
     "ckeditor/ckeditor/plugins/exportpdf/tests/authentication.js",
