@@ -17,12 +17,17 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(config, items):
-    """On the second database of `make test`, leave out the modules whose subject is not the
-    database (picture, document and video files, object storage, Redis, nginx's configuration):
-    they ran on the first, and would only run the same checks again."""
+    """On the second database of `make test`, leave out what ran on the first and does not
+    depend on the database: modules marked DATABASE_INDEPENDENT (picture, document and video
+    files, object storage, Redis, nginx's configuration) and the Chromium tests (what a person
+    does in the browser; the same pages' data paths run on both databases through the client)."""
     if os.environ.get("PORTAL_SECOND_DATABASE") != "1":
         return
-    independent = [item for item in items if getattr(item.module, "DATABASE_INDEPENDENT", False)]
+    independent = [
+        item
+        for item in items
+        if getattr(item.module, "DATABASE_INDEPENDENT", False) or item.get_closest_marker("browser")
+    ]
     if independent:
         config.hook.pytest_deselected(items=independent)
         items[:] = [item for item in items if item not in independent]
