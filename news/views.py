@@ -11,14 +11,58 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.newsroom.models import Unit
+from portal.pagecache import memo
 
 from .models import Article, Category
 from .paging import IndexPaginator, in_any
 from .search import parse_query, search_articles
 
 RELATED_COUNT = 4
+# A category's newest articles kept for the pages of the current content: its related list, and
+# the neighbours of every article among them (most readers read recent news).
+CATEGORY_WINDOW = 40
 # A search ranks the newest this many matches; more is more than a reader pages through.
 SEARCH_RESULTS = 1000
+
+
+def _order(article):
+    return (article.published_at, article.pk)
+
+
+def category_newest(category_id):
+    """The category's newest published articles, newest first, as cards."""
+    return memo.shared(
+        ("category-newest", category_id),
+        lambda: list(
+            Article.objects.published().for_cards().filter(category_id=category_id)[
+                :CATEGORY_WINDOW
+            ]
+        ),
+    )
+
+
+def neighbours(category_id, when, pk):
+    """(previous, next) published article of the category around (when, pk), in one query."""
+    others = Article.objects.published().filter(category_id=category_id)
+    # The plain bound lets the database start its walk down the category index at ``when``
+    # instead of at the newest article; the OR only settles ties.
+    older = others.filter(
+        Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk), published_at__lte=when
+    ).order_by("-published_at", "-pk")
+    newer = others.filter(
+        Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk), published_at__gte=when
+    ).order_by("published_at", "pk")
+    # LIMITed subqueries in one statement (SQLite refuses LIMIT inside a UNION).
+    found = Article.objects.for_cards().filter(
+        in_any([older.values("pk")[:1], newer.values("pk")[:1]])
+    )
+    previous = following = None
+    for other in found:
+        if _order(other) < (when, pk):
+            previous = other
+        else:
+            following = other
+    return previous, following
 
 
 class PublishedArticlesMixin:
@@ -98,44 +142,26 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(**self.same_category(), **kwargs)
 
     def same_category(self):
-        """Related articles and the previous/next one in the category, in one query."""
+        """Related articles and the previous/next one in the category: from the category's
+        newest articles, shared by every page of the content's current state
+        (portal.pagecache.memo); an article older than those asks for its neighbours alone."""
         article = self.object
         # A draft previewed by staff has no publication time yet: neighbours of "now".
-        when, pk = article.published_at or timezone.now(), article.pk
-        others = (
-            Article.objects.published()
-            .for_cards()
-            .filter(category_id=article.category_id)
-            .exclude(pk=pk)
-        )
-        # The plain bound lets the database start its walk down the category index at ``when``
-        # instead of at the newest article; the OR only settles ties.
-        older = others.filter(
-            Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk), published_at__lte=when
-        )
-        newer = others.filter(
-            Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk), published_at__gte=when
-        )
-        # LIMITed subqueries in one statement (SQLite refuses LIMIT inside a UNION).
-        rows = others.filter(
-            in_any(
-                [
-                    older.order_by("-published_at", "-pk").values("pk")[:1],
-                    newer.order_by("published_at", "pk").values("pk")[:1],
-                    others.order_by("-published_at", "-pk").values("pk")[:RELATED_COUNT],
-                ]
-            )
-        )
-
-        def key(other):
-            return (other.published_at, other.pk)
-
-        rows = sorted(rows, key=key, reverse=True)
-        # The newest rows are the category's newest; the neighbours are the closest on each side.
+        here = (article.published_at or timezone.now(), article.pk)
+        newest = category_newest(article.category_id)
+        others = [other for other in newest if other.pk != article.pk]
+        older = [other for other in others if _order(other) < here]
+        newer = [other for other in others if _order(other) > here]
+        # The window holds every article newer than its oldest one: an article inside it, or
+        # a category smaller than it, has both neighbours there.
+        if older or len(newest) < CATEGORY_WINDOW:
+            previous, following = (older[0] if older else None), (newer[-1] if newer else None)
+        else:
+            previous, following = neighbours(article.category_id, *here)
         return {
-            "related_articles": rows[:RELATED_COUNT],
-            "previous_article": next((o for o in rows if key(o) < (when, pk)), None),
-            "next_article": next((o for o in reversed(rows) if key(o) > (when, pk)), None),
+            "related_articles": others[:RELATED_COUNT],
+            "previous_article": previous,
+            "next_article": following,
         }
 
     def render_to_response(self, context, **response_kwargs):

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from news.views import CATEGORY_WINDOW
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,13 +105,45 @@ def test_detail_query_ceiling_holds_with_prev_next(
     others = ArticleFactory.create_batch(articles - 1, category=category)
     article = ArticleFactory(category=category, with_cover=True)
     PhotoFactory.create_batch(photos, article=article)
-    # Fills the site-wide caches (menu, site settings, the sidebar's latest), as on a live site.
+    # Fills the site-wide caches (menu, site settings, the sidebar's latest) and the category's
+    # newest (portal.pagecache.memo), as on a live site; the page cache is off in tests.
     client.get(reverse("news:article-list"))
+    client.get(article.get_absolute_url())
     with django_assert_max_num_queries(4):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert response.content.count(b'class="figure"') == photos + 1
     assert (response.context["previous_article"] is not None) == bool(others)
+
+
+def test_an_article_older_than_the_category_window_asks_for_its_neighbours(
+    client, django_assert_max_num_queries
+):
+    category = CategoryFactory()
+    start = timezone.now() - dt.timedelta(days=100)
+    count = CATEGORY_WINDOW + 3
+    articles = [
+        ArticleFactory(category=category, published_at=start + dt.timedelta(hours=n))
+        for n in range(count)
+    ]
+    client.get(articles[-1].get_absolute_url())  # the category's newest, now in memory
+    for index in (0, 1, 2, 3, count - CATEGORY_WINDOW, count - 1):
+        with django_assert_max_num_queries(4):
+            previous, following = neighbours(client, articles[index])
+        assert getattr(previous, "pk", None) == (articles[index - 1].pk if index else None)
+        assert getattr(following, "pk", None) == (
+            articles[index + 1].pk if index < count - 1 else None
+        )
+
+
+def test_a_new_article_is_a_neighbour_and_related_at_once(client, timeline):
+    """The category's newest are kept per state of the content: a publication changes it."""
+    newest = timeline[-1]
+    assert neighbours(client, newest)[1] is None
+    later = ArticleFactory(category=newest.category, title="Bài mới vừa đăng")
+    response = client.get(newest.get_absolute_url())
+    assert response.context["next_article"].pk == later.pk
+    assert later.pk in [other.pk for other in response.context["related_articles"]]
 
 
 def test_breadcrumbs_home_category_article(client):
