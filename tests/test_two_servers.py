@@ -13,6 +13,7 @@ import re
 import secrets
 import urllib.parse
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import requests
@@ -48,6 +49,7 @@ class Site:
     b: str
     nginx: str
     bucket_url: str
+    media_root: Path
 
 
 def database_url():
@@ -64,7 +66,7 @@ def server_environment(redis_url, s3_endpoint, nginx_port, folder):  # noqa: F81
     """What one app server of a two-server site is given: the same for both."""
     env = {name: value for name, value in os.environ.items() if not name.startswith("DJANGO_")}
     return env | {
-        # production.py but for static files (see there).
+        # production.py but for static files and the password hasher (see there).
         "DJANGO_SETTINGS_MODULE": "tests.settings_servers",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),  # one key: sessions, CSRF, signatures
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
@@ -80,7 +82,7 @@ def server_environment(redis_url, s3_endpoint, nginx_port, folder):  # noqa: F81
         "DJANGO_S3_SECRET_ACCESS_KEY": KEYS[1],
         "DJANGO_S3_REGION": "us-east-1",
         "DJANGO_S3_ADDRESSING_STYLE": "path",
-        # Nothing of theirs on this checkout's disk (with S3 storage, nothing should be there).
+        # With S3 nothing is written on disk; were it, here rather than in this checkout.
         "DJANGO_MEDIA_ROOT": str(folder / "media"),
         "DJANGO_STATIC_ROOT": str(folder),
         "DJANGO_LOG_LEVEL": "WARNING",
@@ -93,7 +95,7 @@ def replaced(text, old, new):
 
 
 def two_servers_conf(temp, port, upstream_ports):
-    """The sample's cache and `location /` on a plain-HTTP port, its upstream the two site."""
+    """The sample's cache and `location /` on a plain-HTTP port, its upstream the two servers."""
     servers = " ".join(f"server 127.0.0.1:{upstream};" for upstream in upstream_ports)
     upstream = replaced(conf_block("upstream portal_app {"), "server 127.0.0.1:8000;", servers)
     app = replaced(conf_block("location / {"), "/srv/portal/maintenance", str(temp / "none"))
@@ -131,6 +133,7 @@ def site(redis_url, s3_endpoint, tmp_path):  # noqa: F811
             b=f"http://127.0.0.1:{b}",
             nginx=f"http://127.0.0.1:{nginx_port}",
             bucket_url=f"{s3_endpoint}/{BUCKET}/",
+            media_root=tmp_path / "media",
         )
 
 
@@ -275,6 +278,7 @@ def upload_cover(site, staff):
         assert answer.status_code == 200, url
         assert answer.headers["Content-Type"] == f"image/{kind}"
         assert Image.open(io.BytesIO(answer.content)).format == kind.upper(), url
+    assert not site.media_root.exists()  # nothing on either server's disk
 
 
 def sign_in_through_nginx(site, editor):
