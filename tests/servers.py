@@ -68,7 +68,7 @@ def s3_endpoint():
     try:
         from moto.server import ThreadedMotoServer
     except ImportError:
-        _unavailable("moto[server] is not installed")
+        _unavailable("moto's S3 server is not installed (moto[s3], flask, flask-cors)")
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
