@@ -9,7 +9,6 @@ import re
 import urllib.request
 from io import StringIO
 
-import boto3
 import pytest
 from django.core.files.storage import default_storage, storages
 from django.core.management import CommandError, call_command
@@ -29,7 +28,7 @@ from tests.factories import (
     PictureFactory,
     StaffFactory,
 )
-from tests.servers import s3_endpoint  # noqa: F401  (fixture)
+from tests.servers import public_bucket, s3_endpoint  # noqa: F401  (fixture)
 
 # Files, storage or servers, not the database: `make test` runs it on SQLite only (conftest).
 DATABASE_INDEPENDENT = True
@@ -53,28 +52,12 @@ def bucket(s3_endpoint, settings, monkeypatch, tmp_path):  # noqa: F811
         "S3_ADDRESSING_STYLE": "path",
     }.items():
         monkeypatch.setenv(f"DJANGO_{name}", value)
-    client = boto3.client(
-        "s3",
-        endpoint_url=s3_endpoint,
-        region_name="us-east-1",
-        aws_access_key_id=KEYS["access_key"],
-        aws_secret_access_key=KEYS["secret_key"],
-    )
-    client.create_bucket(Bucket=BUCKET)
-    client.put_bucket_policy(
-        Bucket=BUCKET,
-        Policy=(
-            '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",'
-            f' "Action": "s3:GetObject", "Resource": "arn:aws:s3:::{BUCKET}/*"}}]}}'
-        ),
-    )
     settings.MEDIA_ROOT = tmp_path / "media"
-    with override_settings(STORAGES={**settings.STORAGES, "default": s3_storage()}):
+    with (
+        public_bucket(s3_endpoint, BUCKET, KEYS["access_key"], KEYS["secret_key"]) as client,
+        override_settings(STORAGES={**settings.STORAGES, "default": s3_storage()}),
+    ):
         yield client
-    for page in client.get_paginator("list_objects_v2").paginate(Bucket=BUCKET):
-        for item in page.get("Contents", []):
-            client.delete_object(Bucket=BUCKET, Key=item["Key"])
-    client.delete_bucket(Bucket=BUCKET)
 
 
 @pytest.fixture
