@@ -34,9 +34,9 @@ def category_newest(category_id):
     return memo.shared(
         ("category-newest", category_id),
         lambda: list(
-            Article.objects.published().for_cards().filter(category_id=category_id)[
-                :CATEGORY_WINDOW
-            ]
+            Article.objects.published()
+            .for_cards()
+            .filter(category_id=category_id)[:CATEGORY_WINDOW]
         ),
     )
 
