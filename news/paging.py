@@ -9,9 +9,24 @@ only those rows are read: still one query, and ``?page=N`` means what it always 
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Q
+from django.utils.functional import cached_property
+
+from portal.pagecache import memo
 
 
 class IndexPaginator(Paginator):
+    def __init__(self, *args, count_key=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        """Every page of a list has the same total: with a ``count_key``, counted once per state
+        of the content (portal.pagecache.memo) rather than for each page."""
+        if self.count_key is None:
+            return super().count
+        return memo.shared(self.count_key, self.object_list.count)
+
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page

@@ -74,6 +74,13 @@ class PublishedArticlesMixin:
     def get_queryset(self):
         return Article.objects.published().for_cards()
 
+    def get_paginator(self, *args, **kwargs):
+        return super().get_paginator(*args, count_key=self.count_key(), **kwargs)
+
+    def count_key(self):
+        """What the list's total depends on besides the content: the view and its arguments."""
+        return ("list-count", type(self).__name__, tuple(sorted(self.kwargs.items())))
+
 
 class HomeView(TemplateView):
     template_name = "news/home.html"
@@ -181,6 +188,9 @@ class SearchView(PublishedArticlesMixin, ListView):
         response = super().get(request, *args, **kwargs)
         response.status_code = self.query.status
         return response
+
+    def count_key(self):
+        return None  # one total per search: not worth keeping
 
     def get_queryset(self):
         if not self.query:
