@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 # How many pages past the one asked for are counted.
 PAGES_AHEAD = 10
+MAX_LIMIT = 2**62
 
 
 class CappedCountPaginator(Paginator):
@@ -55,8 +56,11 @@ class CappedCountMixin:
             number = 1  # as ChangeList reads it
         # Whole pages, and more than "Xem tất cả" may show, so a capped list never offers it.
         pages = max(number - 1 + PAGES_AHEAD, self.list_max_show_all // per_page + 1)
+        # A page past any table (?p=99999999999999999999) still makes a LIMIT the database
+        # takes; everything is counted, and Django answers "?e=1".
+        limit = min(pages * per_page, MAX_LIMIT)
         return CappedCountPaginator(
-            queryset, per_page, orphans, allow_empty_first_page, limit=pages * per_page
+            queryset, per_page, orphans, allow_empty_first_page, limit=limit
         )
 
     def get_changelist(self, request, **kwargs):
