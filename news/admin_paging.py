@@ -17,20 +17,26 @@ import datetime as dt
 
 from django.contrib.admin.templatetags.admin_list import date_hierarchy
 from django.contrib.admin.views.main import PAGE_VAR, ChangeList
-from django.core.paginator import Paginator
 from django.db.models import Max, Min, Subquery
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from .paging import IndexPaginator
+
 # How many pages past the one asked for are counted.
 PAGES_AHEAD = 10
 MAX_LIMIT = 2**62
 
 
-class CappedCountPaginator(Paginator):
-    """Counts at most ``limit`` rows; ``capped`` says there are more."""
+class CappedCountPaginator(IndexPaginator):
+    """Counts at most ``limit`` rows; ``capped`` says there are more.
+
+    A page's ids come first from the ordered list alone, then only those rows with their joins
+    and columns (news/paging.py), so page 500 skips narrow rows, not whole ones. Walking back
+    from the end is for an exact count only: a capped one does not know where the end is.
+    """
 
     def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True, *, limit):
         super().__init__(object_list, per_page, orphans, allow_empty_first_page)
@@ -45,6 +51,14 @@ class CappedCountPaginator(Paginator):
         self.capped = counted > self.limit
         return min(counted, self.limit)
 
+    def page(self, number):
+        number = self.validate_number(number)
+        if not self.capped:
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        ids = self.object_list.values("pk")[bottom : bottom + self.per_page]
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+
 
 class CappedCountMixin:
     """For a ModelAdmin: the capped paginator, and the changelist that shows its count."""
@@ -54,7 +68,7 @@ class CappedCountMixin:
             number = max(int(request.GET.get(PAGE_VAR, 1)), 1)
         except ValueError:
             number = 1  # as ChangeList reads it
-        # Whole pages, and more than "Xem tất cả" may show, so a capped list never offers it.
+        # Whole pages, and more than "Hiện tất cả" may show, so a capped list never offers it.
         pages = max(number - 1 + PAGES_AHEAD, self.list_max_show_all // per_page + 1)
         # A page past any table (?p=99999999999999999999) still makes a LIMIT the database
         # takes; everything is counted, and Django answers "?e=1".

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from news.admin_paging import cheap_date_hierarchy
 from news.importing import import_articles, sample_line
+from news.models import Article
 from tests.factories import ArticleFactory, StaffFactory
 
 CHANGELIST = reverse("admin:news_article_changelist")
@@ -56,6 +57,23 @@ def test_past_a_thousand_the_list_says_more_than_a_thousand(editor, query):
     assert "Chọn cả hơn 1.000 bài viết" in response.content.decode()
     assert max(page_links(response)) == 10
     assert "showall" not in paginator(response)
+
+
+def test_a_capped_list_pages_in_the_order_asked_for(editor):
+    articles(2101)  # page 2 counts 1,100 rows, page 12 2,100: both capped
+    newest_first = [f"Công đoàn cơ sở tổ chức hội nghị người lao động năm {n}" for n in range(2101)]
+    # Page 12 is nearer the end of the rows counted than the start: still read from the start.
+    twelfth = editor.get(CHANGELIST, {"p": 12, "q": "hoi nghi"})
+    assert twelfth.context["cl"].paginator.capped
+    assert [a.title for a in twelfth.context["cl"].result_list] == newest_first[1100:1200]
+    by_title = editor.get(CHANGELIST, {"p": 2, "o": "2"})  # the title column, A→Z
+    assert by_title.context["cl"].paginator.capped
+    assert [a.title for a in by_title.context["cl"].result_list] == sorted(newest_first)[100:200]
+    # By views (an annotation, all 0 here), then the newest id first.
+    by_views = editor.get(CHANGELIST, {"p": 2, "o": "-9"})
+    assert by_views.context["cl"].paginator.capped
+    ids = sorted(Article.objects.values_list("pk", flat=True), reverse=True)
+    assert [a.pk for a in by_views.context["cl"].result_list] == ids[100:200]
 
 
 def test_up_to_a_thousand_the_count_is_exact(editor):
