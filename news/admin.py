@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import model_ngettext
-from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q
@@ -22,6 +21,7 @@ from portal.mostread.admin import views_column, with_views
 from portal.newsroom.people import display_name, unit_of
 
 from . import autosave, library, revision_views, revisions, trash, workflow
+from .admin_paging import CappedCountChangeList, CappedCountMixin
 from .admin_search import FoldedSearchMixin
 from .concurrency import conflict_message, stored_edit_version
 from .expired_session import take_kept_form
@@ -198,7 +198,7 @@ class AuthorFilter(admin.SimpleListFilter):
         return queryset.filter(created_by_id=self.value()) if self.value() else queryset
 
 
-class ArticleChangeList(ChangeList):
+class ArticleChangeList(CappedCountChangeList):
     """While searching, no date bar: its list of years would read every match again."""
 
     def get_results(self, request):
@@ -208,7 +208,9 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(library.LibraryPictureAdminMixin, FoldedSearchMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    library.LibraryPictureAdminMixin, CappedCountMixin, FoldedSearchMixin, admin.ModelAdmin
+):
     form = ArticleAdminForm
     list_display = [
         "cover_thumbnail", "title", "category", "state", "unit", "last_changed_by",
@@ -219,7 +221,8 @@ class ArticleAdmin(library.LibraryPictureAdminMixin, FoldedSearchMixin, admin.Mo
     list_select_related = ["category", "author_unit", "updated_by__profile"]
     search_fields = ["title", "summary"]
     date_hierarchy = "published_at"
-    # "12 kết quả (100.000 tổng cộng)" would count the whole table on every search.
+    # "12 kết quả (100.000 tổng cộng)" would count the whole table on every search; the
+    # list's own count stops at ten pages ahead (news/admin_paging.py).
     show_full_result_count = False
     prepopulated_fields = {"slug": ["title"]}
     inlines = [PhotoInline]

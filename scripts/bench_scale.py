@@ -2,6 +2,7 @@
 
     python scripts/bench_scale.py                # 1000 and 100000
     BENCH_SCALE_COUNTS=1000,20000 python scripts/bench_scale.py
+    BENCH_SCALE_PAGES=admin python scripts/bench_scale.py   # the rows whose name starts so
 
 PostgreSQL only (what production runs): the server from DATABASE_URL, or the local one that
 scripts/postgres.sh finds. Each count gets its own database, portal_bench_<count>, filled once
@@ -24,6 +25,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 COUNTS = [int(n) for n in os.environ.get("BENCH_SCALE_COUNTS", "1000,100000").split(",")]
 ROUNDS = int(os.environ.get("BENCH_SCALE_ROUNDS", "7"))
+# Comma-separated starts of page names ("admin", "search,list"); every page by default.
+PAGES = [p.strip() for p in os.environ.get("BENCH_SCALE_PAGES", "").split(",") if p.strip()]
 
 
 def server_url():
@@ -117,16 +120,19 @@ def measure_here():
         "admin list": "/admin/news/article/",
         "admin search": "/admin/news/article/?q=hoi+nghi",
     }
+    if PAGES:
+        pages = {name: url for name, url in pages.items() if name.startswith(tuple(PAGES))}
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
     anonymous = Client(HTTP_HOST="127.0.0.1")
-    index = anonymous.get("/sitemap.xml").content.decode()
-    # The index lists its pages; the newest articles' page when there is one.
-    locs = [part.split("</loc>")[0] for part in index.split("<loc>")[1:]]
-    sections = [urlsplit(loc) for loc in locs if "sitemap" in loc]
-    articles = [loc for loc in sections if "articles" in loc.path] or sections
-    newest = articles[-1] if articles else urlsplit("/sitemap.xml")
-    pages["sitemap page"] = newest.path + (f"?{newest.query}" if newest.query else "")
+    if "sitemap page" in pages:
+        index = anonymous.get("/sitemap.xml").content.decode()
+        # The index lists its pages; the newest articles' page when there is one.
+        locs = [part.split("</loc>")[0] for part in index.split("<loc>")[1:]]
+        sections = [urlsplit(loc) for loc in locs if "sitemap" in loc]
+        articles = [loc for loc in sections if "articles" in loc.path] or sections
+        newest = articles[-1] if articles else urlsplit("/sitemap.xml")
+        pages["sitemap page"] = newest.path + (f"?{newest.query}" if newest.query else "")
     results = {}
     for name, url in pages.items():
         reader = client if name.startswith("admin") else anonymous
