@@ -321,3 +321,36 @@ def test_off_when_the_setting_is_zero(settings):
     reader().get(url)
     assert "X-Page-Cache" not in reader().get(url)
     assert Article.objects.count() == 1
+
+
+def test_a_worker_serves_its_latest_pages_from_its_own_memory(monkeypatch):
+    """A hit reads the generation from the shared cache, and the page from memory."""
+    from portal.pagecache import middleware
+
+    url = ArticleFactory(title="Bài đọc nhiều").get_absolute_url()
+    first = reader().get(url)
+    asked = []
+    real_get = cache.get
+    monkeypatch.setattr(cache, "get", lambda key, *a, **k: asked.append(key) or real_get(key))
+    again = reader().get(url)
+    assert again["X-Page-Cache"] == "hit" and again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert asked == [generation.KEY]
+
+    # Another worker (its memory empty) finds the page in the shared cache.
+    middleware._in_memory.clear()
+    asked.clear()
+    assert reader().get(url)["X-Page-Cache"] == "hit"
+    assert len(asked) == 2 and "Bài đọc nhiều" in text(reader().get(url))
+
+
+def test_a_page_in_memory_ends_with_its_lifetime(monkeypatch):
+    from portal.pagecache import middleware
+
+    url = ArticleFactory().get_absolute_url()
+    reader().get(url)
+    assert reader().get(url)["X-Page-Cache"] == "hit"
+    later = time.time() + 301  # PAGE_CACHE_SECONDS = 300
+    monkeypatch.setattr(middleware.time, "time", lambda: later)
+    cache.delete_many([key for key in middleware._in_memory])  # the shared copy expired too
+    assert reader().get(url)["X-Page-Cache"] == "miss"

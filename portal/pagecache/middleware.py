@@ -10,11 +10,18 @@ the admin, uploads, static files, answers that set a cookie or say private/no-st
 Every stored page carries an ETag; a browser, nginx or a CDN asking again with If-None-Match
 gets a 304. Browsers must ask every time (max-age=0); nginx may keep a page for one second
 (s-maxage=1), a micro-cache no further behind than that (deploy/nginx.conf).
+
+Pages are stored as plain (expiry, status, headers, bytes), and each worker also keeps the pages
+it served last in its own memory under the same key and expiry: a hit then reads only the
+generation from the shared cache, not the page. The key holds the generation, so a change
+through any server is seen at once.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 from . import generation, schedule
@@ -55,7 +62,8 @@ def lifetime(request, now, until):
 
 def page_key(request, current):
     where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"pagecache:{current}:{hashlib.sha256(where.encode()).hexdigest()}"
+    # "page2": pages stored as tuples; an older release's entries are never read.
+    return f"pagecache:page2:{current}:{hashlib.sha256(where.encode()).hexdigest()}"
 
 
 def _mark_public(response):
@@ -65,6 +73,33 @@ def _mark_public(response):
     # caches (nginx, a CDN) may keep the page one second. nginx 1.22 reads s-maxage before
     # max-age, and treats max-age=0 alone as "do not cache".
     patch_cache_control(response, public=True, max_age=0, s_maxage=1, must_revalidate=True)
+
+
+# This worker's latest pages: {key: (expires, status, headers, content)}, emptied when full.
+_in_memory = {}
+IN_MEMORY_PAGES = 200
+
+
+def _remember(key, stored):
+    if len(_in_memory) >= IN_MEMORY_PAGES:
+        _in_memory.clear()
+    _in_memory[key] = stored
+
+
+def _stored(key):
+    """The page kept under ``key`` in this worker's memory or else the shared cache, unexpired."""
+    from django.core.cache import cache
+
+    stored = _in_memory.get(key)
+    if stored is None:
+        stored = cache.get(key)
+        if stored is None:
+            return None
+        _remember(key, stored)
+    if stored[0] <= time.time():
+        _in_memory.pop(key, None)
+        return None
+    return stored
 
 
 class AnonymousPageCacheMiddleware:
@@ -79,8 +114,10 @@ class AnonymousPageCacheMiddleware:
 
         current = generation.current()
         key = page_key(request, current)
-        response = cache.get(key)
-        if response is not None:
+        stored = _stored(key)
+        if stored is not None:
+            _, status, headers, content = stored
+            response = HttpResponse(content, status=status, headers=headers)
             response["X-Page-Cache"] = "hit"
         else:
             response = self.get_response(request)
@@ -91,6 +128,9 @@ class AnonymousPageCacheMiddleware:
             _mark_public(response)
             now = timezone.now()
             seconds = lifetime(request, now, schedule.next_change(current))
-            cache.set(key, response, seconds)
+            stored = (time.time() + seconds, response.status_code, dict(response.items()))
+            stored += (response.content,)
+            cache.set(key, stored, seconds)
+            _remember(key, stored)
             response["X-Page-Cache"] = "miss"
         return get_conditional_response(request, etag=response["ETag"], response=response)
