@@ -2,6 +2,8 @@ from django.core.cache import cache
 from django.db.models import Min, Q
 from django.utils import timezone
 
+from portal.pagecache import memo
+
 from .models import LATEST_CACHE_KEY, MENU_CACHE_KEY, Article, Category
 
 LATEST_COUNT = 6
@@ -9,7 +11,12 @@ LATEST_TIMEOUT = 300
 
 
 def menu_categories():
-    """The site menu, cached: it is on every page and changes only when staff edit categories."""
+    """The site menu, cached: it is on every page and changes only when staff edit categories;
+    in each worker's memory too while the content is unchanged (portal.pagecache.memo)."""
+    return memo.shared("menu-categories", _menu_categories)
+
+
+def _menu_categories():
     categories = cache.get(MENU_CACHE_KEY)
     if categories is None:
         categories = list(Category.objects.only("name", "slug", "order"))
@@ -20,7 +27,12 @@ def menu_categories():
 def latest_articles():
     """The newest published articles for the sidebar, cached: saving or deleting an article
     clears it (Article.save/delete), and it expires by itself when a scheduled article is due or
-    a shown one's display time ends, so it never shows what readers would get a 404 for."""
+    a shown one's display time ends, so it never shows what readers would get a 404 for. Kept
+    in each worker's memory too while the content is unchanged (portal.pagecache.memo)."""
+    return memo.shared("latest-articles", _latest_articles)
+
+
+def _latest_articles():
     found = cache.get(LATEST_CACHE_KEY)
     if found is not None:
         return found

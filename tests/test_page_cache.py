@@ -354,3 +354,35 @@ def test_a_page_in_memory_ends_with_its_lifetime(monkeypatch):
     monkeypatch.setattr(middleware.time, "time", lambda: later)
     cache.delete_many([key for key in middleware._in_memory])  # the shared copy expired too
     assert reader().get(url)["X-Page-Cache"] == "miss"
+
+
+def test_a_request_reads_the_generation_once(settings, monkeypatch):
+    """The page's key and every shared block (memo.py) share one read per request."""
+    settings.PAGE_CACHE_SECONDS = 0
+    article = ArticleFactory()
+    PhotoFactory(article=article)
+    reader().get(article.get_absolute_url())
+    asked = []
+    real_get = cache.get
+    monkeypatch.setattr(cache, "get", lambda key, *a, **k: asked.append(key) or real_get(key))
+    assert reader().get(article.get_absolute_url()).status_code == 200
+    assert asked.count(generation.KEY) == 1
+
+
+def test_what_workers_keep_follows_every_change_and_the_schedule(monkeypatch):
+    from portal.pagecache import memo
+
+    calls = []
+
+    def compute():
+        calls.append(None)
+        return len(calls)
+
+    assert memo.shared("test", compute) == memo.shared("test", compute) == 1
+    ArticleFactory()  # any change to what readers see
+    assert memo.shared("test", compute) == 2
+    due = timezone.now() + dt.timedelta(hours=1)
+    ArticleFactory(published_at=due)
+    assert memo.shared("test", compute) == memo.shared("test", compute) == 3
+    monkeypatch.setattr(memo.timezone, "now", lambda: due + dt.timedelta(seconds=1))
+    assert memo.shared("test", compute) == 4  # the scheduled article is out: computed again

@@ -16,10 +16,12 @@ CEILING = 4
 # due), most read (1), recent documents (2, the list and when the next one is due) and recent
 # answers (1).
 SITE_WIDE_CACHES = 9
-# What the first page of a new state of the content adds once (portal.pagecache.memo): the
-# category's newest articles (1), the articles that link documents (1), and when the next
-# scheduled change is due (4, shared with the page cache).
-CONTENT_MEMO = 6
+# When the next scheduled change is due: 4 aggregates, once per state of the content, shared by
+# the page cache and by what workers keep in memory (portal.pagecache.memo, schedule.py).
+HORIZON = 4
+# What an article page adds once per state of the content (portal.pagecache.memo): the
+# category's newest articles (1) and the articles that link documents (1), and the horizon.
+CONTENT_MEMO = 2 + HORIZON
 
 
 def build(n_articles, n_photos):

@@ -26,7 +26,7 @@ from tests.factories import (
     StaffFactory,
     TopicFactory,
 )
-from tests.test_queries import SITE_WIDE_CACHES
+from tests.test_queries import HORIZON, SITE_WIDE_CACHES
 
 pytestmark = pytest.mark.django_db
 
@@ -449,7 +449,7 @@ def test_exact_query_counts(client, django_assert_num_queries, page, n):
 def test_a_cold_cache_adds_only_the_cached_lists(client, django_assert_num_queries):
     topic, question = build(3)
     # The page's own 2, the topics, and what every news page fills once (tests/test_queries.py).
-    with django_assert_num_queries(2 + 1 + SITE_WIDE_CACHES):
+    with django_assert_num_queries(2 + 1 + SITE_WIDE_CACHES + HORIZON):
         client.get(question.get_absolute_url())
 
 

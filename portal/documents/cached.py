@@ -38,7 +38,14 @@ def facets():
 
 
 def recent():
-    """The RECENT_COUNT latest published documents, as plain values for the sidebar block."""
+    """The RECENT_COUNT latest published documents, as plain values for the sidebar block; in
+    each worker's memory while the content is unchanged (portal.pagecache.memo)."""
+    from portal.pagecache import memo
+
+    return memo.shared("documents-recent", _recent)
+
+
+def _recent():
     value = cache.get(RECENT_KEY)
     if value is None:
         from .models import Document

@@ -107,6 +107,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        scope = generation.request_scope()
+        try:
+            return self.respond(request)
+        finally:
+            generation.end_request_scope(scope)
+
+    def respond(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
         from django.core.cache import cache

@@ -8,6 +8,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from portal.pagecache import memo
+
 from .models import Question, Topic
 
 TOPICS_KEY = "questions:topics"
@@ -25,7 +27,12 @@ def topics():
 
 
 def recent_answers():
-    """The latest published answers as plain values: a title, its address and its date."""
+    """The latest published answers as plain values: a title, its address and its date; in each
+    worker's memory while the content is unchanged (portal.pagecache.memo)."""
+    return memo.shared("questions-recent-answers", _recent_answers)
+
+
+def _recent_answers():
     found = cache.get(RECENT_KEY)
     if found is None:
         rows = Question.objects.published().only("title", "question", "slug", "published_at")

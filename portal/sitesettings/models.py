@@ -186,7 +186,14 @@ def forget():
 
 
 def current():
-    """The settings row with its links: on every page, so cached (two queries when cold)."""
+    """The settings row with its links: on every page, so cached (two queries when cold), and
+    in each worker's memory while the content is unchanged (portal.pagecache.memo)."""
+    from portal.pagecache import memo
+
+    return memo.shared("site-settings", _current)
+
+
+def _current():
     found = cache.get(CACHE_KEY)
     if found is None:
         found = SiteSettings.get_solo()
