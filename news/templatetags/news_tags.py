@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
 from news import body_pictures, context_processors, renditions
@@ -102,6 +102,21 @@ def picture(field_file, kind, alt="", eager=False):
     loading = "" if eager else ' loading="lazy"'
     end = f' alt="{escape(alt)}"{loading} decoding="async"></picture>\n'
     return mark_safe(picture_set(field_file, kind)[1] + end)
+
+
+@register.simple_tag
+def figure(field_file, alt="", caption="", credit="", eager=False):
+    """A photo as the article shows it: its renditions ({% picture %}), caption and credit, e.g.
+    {% figure photo.image alt=photo.alt_text caption=photo.caption credit=photo.credit %}."""
+    parts = ['<figure class="figure">\n  ', picture(field_file, "article", alt=alt, eager=eager)]
+    if caption or credit:
+        parts.append(f"  <figcaption>{conditional_escape(caption)}")
+        if credit:
+            credit = conditional_escape(credit)
+            parts.append(f' <span class="figure__credit">(Ảnh: {credit})</span>')
+        parts.append("</figcaption>\n")
+    parts.append("</figure>\n")
+    return mark_safe("".join(parts))
 
 
 @register.simple_tag
