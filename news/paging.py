@@ -15,9 +15,12 @@ from portal.pagecache import memo
 
 
 class IndexPaginator(Paginator):
-    def __init__(self, *args, count_key=None, **kwargs):
+    def __init__(self, *args, count_key=None, rows=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.count_key = count_key
+        # Where the page's rows are read once their ids are picked: the list's queryset without
+        # its filters (the ids come from the filtered one), in the list's order.
+        self.rows = rows
 
     @cached_property
     def count(self):
@@ -41,6 +44,9 @@ class IndexPaginator(Paginator):
             ids = ids.reverse()[self.count - top : self.count - bottom]
         else:
             ids = ids[bottom:top]
+        if self.rows is not None:
+            ordering = queryset.query.order_by or queryset.model._meta.ordering
+            return self._get_page(self.rows.filter(pk__in=ids).order_by(*ordering), number, self)
         return self._get_page(queryset.filter(pk__in=ids), number, self)
 
 

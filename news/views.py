@@ -75,7 +75,12 @@ class PublishedArticlesMixin:
         return Article.objects.published().for_cards()
 
     def get_paginator(self, *args, **kwargs):
-        return super().get_paginator(*args, count_key=self.count_key(), **kwargs)
+        rows = self.page_rows()
+        return super().get_paginator(*args, count_key=self.count_key(), rows=rows, **kwargs)
+
+    def page_rows(self):
+        """The page's rows by their ids, without published()'s rule a second time."""
+        return Article.objects.for_cards()
 
     def count_key(self):
         """What the list's total depends on besides the content: the view and its arguments."""
@@ -191,6 +196,9 @@ class SearchView(PublishedArticlesMixin, ListView):
 
     def count_key(self):
         return None  # one total per search: not worth keeping
+
+    def page_rows(self):
+        return None  # ranked: the page keeps the search's own order
 
     def get_queryset(self):
         if not self.query:

@@ -177,15 +177,34 @@ def site_menu(context):
     return render_once("includes/menu.html", key, menu_context)
 
 
+def _settings_key(site):
+    """Every value of the site settings row and its links: what the banner and footer show."""
+    fields = tuple(field.value_from_object(site) for field in site._meta.concrete_fields)
+    links = tuple((link.kind, link.name, link.url, link.order) for link in site.link_list)
+    return fields, links
+
+
 @register.simple_tag
 def site_footer(site):
     """includes/site_footer.html for the site settings, rendered once per process for the same
     settings and links."""
     if not hasattr(site, "_meta"):  # a page rendered without the context processor
         return render_once("includes/site_footer.html", None, {"site": site}, keep=False)
-    fields = tuple(field.value_from_object(site) for field in site._meta.concrete_fields)
-    links = tuple((link.kind, link.name, link.url, link.order) for link in site.link_list)
-    return render_once("includes/site_footer.html", (fields, links), {"site": site})
+    return render_once("includes/site_footer.html", _settings_key(site), {"site": site})
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    """includes/site_header.html (date, hotline, banner, menu, search box), rendered once per
+    process for the same settings, day, menu and searched words."""
+    site = context.get("site_settings")
+    menu = site_menu(context)
+    search = context.get("search")
+    header = {"site_settings": site, "menu": menu, "search": search}
+    if not hasattr(site, "_meta"):  # a page rendered without the context processor
+        return render_once("includes/site_header.html", None, header, keep=False)
+    key = (_settings_key(site), timezone.localdate(), menu, getattr(search, "text", ""))
+    return render_once("includes/site_header.html", key, header)
 
 
 @register.simple_tag(takes_context=True)
