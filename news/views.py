@@ -1,3 +1,4 @@
+import copy
 from urllib.parse import urlencode
 
 from django.db.models import Q
@@ -13,6 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from portal.newsroom.models import Unit
 from portal.pagecache import memo
 
+from .context_processors import menu_categories
 from .models import Article, Category
 from .paging import IndexPaginator, in_any
 from .search import parse_query, search_articles
@@ -92,23 +94,18 @@ class HomeView(TemplateView):
     BLOCK_SIZE = 4
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published().for_cards()
-        featured = list(published.filter(is_featured=True)[:5])
-        # Each article once: the featured ones are not repeated in their category's block.
-        in_blocks = published.exclude(pk__in=[article.pk for article in featured])
-        categories = list(Category.objects.all())
-        # Each block's newest few by its own LIMITed walk down the category index, all in one
-        # query (a prefetch with a slice would number every article of every category).
-        newest = in_any(
-            in_blocks.filter(category=category).values("pk")[: self.BLOCK_SIZE]
-            for category in categories
-        )
-        blocks = {category.pk: [] for category in categories}
-        for article in in_blocks.filter(newest) if categories else []:
-            blocks[article.category_id].append(article)
-        for category in categories:
-            category.latest_articles = blocks[category.pk]
-        return super().get_context_data(featured=featured, category_blocks=categories, **kwargs)
+        featured = list(Article.objects.published().for_cards().filter(is_featured=True)[:5])
+        # Each article once: the featured ones are not repeated in their category's block. The
+        # blocks come from each category's newest, kept per state of the content (the window is
+        # far larger than a block plus the featured few).
+        shown = {article.pk for article in featured}
+        blocks = []
+        for category in menu_categories():
+            block = copy.copy(category)  # the menu's rows are shared by every request
+            newest = category_newest(category.pk)
+            block.latest_articles = [a for a in newest if a.pk not in shown][: self.BLOCK_SIZE]
+            blocks.append(block)
+        return super().get_context_data(featured=featured, category_blocks=blocks, **kwargs)
 
 
 class ArticleListView(PublishedArticlesMixin, ListView):
