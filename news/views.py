@@ -136,16 +136,30 @@ class UnitDetailView(PublishedArticlesMixin, ListView):
         return super().get_context_data(unit=self.unit, **kwargs)
 
 
+def units_by_pk():
+    """Every unit, for articles' bylines: few, and kept per state of the content."""
+    return memo.shared("units", lambda: {unit.pk: unit for unit in Unit.objects.all()})
+
+
 class ArticleDetailView(DetailView):
     def get_queryset(self):
-        articles = Article.objects.select_related("category", "author_unit").prefetch_related(
-            "photos"
-        )
+        articles = Article.objects.prefetch_related("photos")
         # Staff who may edit articles preview drafts; for everyone else a draft is a 404. An
         # article in the trash is a 404 for everyone (its pictures are out of the served tree).
         if self.request.user.has_perm("news.change_article"):
             return articles.live()
         return articles.published()
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        # Its category and unit from the lists every page shares (memo) rather than a join on
+        # every page; one just created and not in them yet is read as usual.
+        category = {category.pk: category for category in menu_categories()}
+        if article.category_id in category:
+            article.category = category[article.category_id]
+        if article.author_unit_id in units_by_pk():
+            article.author_unit = units_by_pk()[article.author_unit_id]
+        return article
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**self.same_category(), **kwargs)

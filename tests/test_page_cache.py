@@ -386,3 +386,9 @@ def test_what_workers_keep_follows_every_change_and_the_schedule(monkeypatch):
     assert memo.shared("test", compute) == memo.shared("test", compute) == 3
     monkeypatch.setattr(memo.timezone, "now", lambda: due + dt.timedelta(seconds=1))
     assert memo.shared("test", compute) == 4  # the scheduled article is out: computed again
+
+    # What changes without a save (counts) is kept no longer than it asks.
+    assert memo.shared("counts", compute, seconds=60) == memo.shared("counts", compute) == 5
+    later = due + dt.timedelta(seconds=62)
+    monkeypatch.setattr(memo.timezone, "now", lambda: later)
+    assert memo.shared("counts", compute, seconds=60) == 6

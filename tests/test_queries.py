@@ -20,8 +20,9 @@ SITE_WIDE_CACHES = 9
 # the page cache and by what workers keep in memory (portal.pagecache.memo, schedule.py).
 HORIZON = 4
 # What an article page adds once per state of the content (portal.pagecache.memo): the
-# category's newest articles (1) and the articles that link documents (1), and the horizon.
-CONTENT_MEMO = 2 + HORIZON
+# category's newest articles (1), the units (1), the articles that link documents (1), and the
+# horizon.
+CONTENT_MEMO = 3 + HORIZON
 
 
 def build(n_articles, n_photos):

@@ -219,3 +219,25 @@ def sidebar_latest(context):
     )
     block = {"latest": latest, "article": current}
     return render_once("includes/sidebar/latest.html", key, block)
+
+
+@register.simple_tag(takes_context=True)
+def sidebar_links(context):
+    """includes/sidebar/links.html: higher and sister bodies from the site settings, rendered
+    once per process for the same links."""
+    site = context.get("site_settings")
+    if not hasattr(site, "link_list"):  # a page rendered without the context processor
+        return ""
+    key = tuple((link.kind, link.name, link.url, link.order) for link in site.link_list)
+    return render_once("includes/sidebar/links.html", key, {"site_settings": site})
+
+
+@register.simple_tag(takes_context=True)
+def site_head_links(context):
+    """includes/site_head_links.html (icon, style sheets), rendered once per process for the
+    same logo."""
+    site = context.get("site_settings")
+    head = {"site_settings": site}
+    if not hasattr(site, "_meta"):  # a page rendered without the context processor
+        return render_once("includes/site_head_links.html", None, head, keep=False)
+    return render_once("includes/site_head_links.html", site.logo_url, head)

@@ -8,9 +8,17 @@ from django.db.models import F, Sum
 from django.utils import timezone
 
 CACHE_KEY = "mostread:week"
+# Each worker's copy of the block (portal.pagecache.memo) may trail the shared one this long.
+IN_MEMORY_SECONDS = 60
 
 
 def most_read_this_week(limit=5):
+    from portal.pagecache import memo
+
+    return memo.shared(("most-read", limit), lambda: _this_week(limit), IN_MEMORY_SECONDS)
+
+
+def _this_week(limit):
     articles = cache.get(CACHE_KEY)
     if articles is None:
         from news.models import Article

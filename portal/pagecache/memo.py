@@ -9,6 +9,8 @@ every server through the shared cache) and the next scheduled change (schedule.p
 either, the next request computes them again: nothing to clear, never older than a cached page.
 """
 
+import datetime as dt
+
 from django.utils import timezone
 
 from . import generation, schedule
@@ -17,14 +19,18 @@ _kept = {}
 MAX_ENTRIES = 2000
 
 
-def shared(key, compute):
-    """``compute()``, from memory while the content is as it was when it was computed."""
+def shared(key, compute, seconds=None):
+    """``compute()``, from memory while the content is as it was when it was computed, and for
+    at most ``seconds`` if given (for what also changes without a save, e.g. counts)."""
     current = generation.current()
     found = _kept.get(key)
-    if found is not None and found[0] == current and timezone.now() < found[1]:
+    now = timezone.now()
+    if found is not None and found[0] == current and now < found[1]:
         return found[2]
     # The horizon is read before computing: a change due meanwhile ends the value's life.
     until = schedule.next_change(current)
+    if seconds is not None:
+        until = min(until, now + dt.timedelta(seconds=seconds))
     value = compute()
     if len(_kept) >= MAX_ENTRIES:
         _kept.clear()
