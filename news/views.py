@@ -1,7 +1,6 @@
 import copy
 from urllib.parse import urlencode
 
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -16,55 +15,13 @@ from portal.pagecache import memo
 
 from .context_processors import menu_categories
 from .models import Article, Category
-from .paging import IndexPaginator, in_any
+from .paging import IndexPaginator
+from .related import CATEGORY_WINDOW, category_newest, neighbours, order
 from .search import parse_query, search_articles
 
 RELATED_COUNT = 4
-# A category's newest articles kept for the pages of the current content: its related list, and
-# the neighbours of every article among them (most readers read recent news).
-CATEGORY_WINDOW = 40
 # A search ranks the newest this many matches; more is more than a reader pages through.
 SEARCH_RESULTS = 1000
-
-
-def _order(article):
-    return (article.published_at, article.pk)
-
-
-def category_newest(category_id):
-    """The category's newest published articles, newest first, as cards."""
-    return memo.shared(
-        ("category-newest", category_id),
-        lambda: list(
-            Article.objects.published()
-            .for_cards()
-            .filter(category_id=category_id)[:CATEGORY_WINDOW]
-        ),
-    )
-
-
-def neighbours(category_id, when, pk):
-    """(previous, next) published article of the category around (when, pk), in one query."""
-    others = Article.objects.published().filter(category_id=category_id)
-    # The plain bound lets the database start its walk down the category index at ``when``
-    # instead of at the newest article; the OR only settles ties.
-    older = others.filter(
-        Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk), published_at__lte=when
-    ).order_by("-published_at", "-pk")
-    newer = others.filter(
-        Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk), published_at__gte=when
-    ).order_by("published_at", "pk")
-    # LIMITed subqueries in one statement (SQLite refuses LIMIT inside a UNION).
-    found = Article.objects.for_cards().filter(
-        in_any([older.values("pk")[:1], newer.values("pk")[:1]])
-    )
-    previous = following = None
-    for other in found:
-        if _order(other) < (when, pk):
-            previous = other
-        else:
-            following = other
-    return previous, following
 
 
 class PublishedArticlesMixin:
@@ -173,8 +130,8 @@ class ArticleDetailView(DetailView):
         here = (article.published_at or timezone.now(), article.pk)
         newest = category_newest(article.category_id)
         others = [other for other in newest if other.pk != article.pk]
-        older = [other for other in others if _order(other) < here]
-        newer = [other for other in others if _order(other) > here]
+        older = [other for other in others if order(other) < here]
+        newer = [other for other in others if order(other) > here]
         # The window holds every article newer than its oldest one: an article inside it, or
         # a category smaller than it, has both neighbours there.
         if older or len(newest) < CATEGORY_WINDOW:

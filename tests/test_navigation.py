@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from news.views import CATEGORY_WINDOW
+from news.related import CATEGORY_WINDOW
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
