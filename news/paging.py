@@ -2,8 +2,11 @@
 
 A plain ``queryset[bottom:top]`` makes the database build and throw away every row before the
 page (an OFFSET over whole rows). Here the page's ids are picked in a subquery that the
-(status, published_at, id, ...) index answers alone, walked from whichever end is nearer, and
-only those rows are read: still one query, and ``?page=N`` means what it always meant.
+(status, published_at, id, ...) index answers alone, and only those rows are read: still one
+query, and ``?page=N`` means what it always meant. The ids are walked from whichever is nearest:
+the start, the end, or (for a list with a ``count_key``, newest first) the last row of a page
+already served in the current state of the content, so a reader or a crawler going on to the
+next page starts right after it, with no OFFSET at all.
 """
 
 from django.core.paginator import Paginator
@@ -12,6 +15,8 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 
 from portal.pagecache import memo
+
+NEWEST_FIRST = (["-published_at", "-id"], ["-published_at", "-pk"])
 
 
 class IndexPaginator(Paginator):
@@ -39,15 +44,35 @@ class IndexPaginator(Paginator):
         queryset = self.object_list
         if top <= bottom:
             return self._get_page(queryset.none(), number, self)
-        ids = queryset.values("pk")
-        if bottom > self.count - top:
-            ids = ids.reverse()[self.count - top : self.count - bottom]
-        else:
-            ids = ids[bottom:top]
+        ids = self._page_ids(bottom, top)
         if self.rows is not None:
             ordering = queryset.query.order_by or queryset.model._meta.ordering
-            return self._get_page(self.rows.filter(pk__in=ids).order_by(*ordering), number, self)
-        return self._get_page(queryset.filter(pk__in=ids), number, self)
+            rows = list(self.rows.filter(pk__in=ids).order_by(*ordering))
+        else:
+            rows = list(queryset.filter(pk__in=ids))
+        if self._ends is not None and len(rows) == top - bottom:
+            self._ends[top] = (rows[-1].published_at, rows[-1].pk)
+        return self._get_page(rows, number, self)
+
+    @cached_property
+    def _ends(self):
+        """{position: (published_at, pk) of the row just before it}, for the pages served in the
+        current state of the content; None for a list not ordered newest first."""
+        ordering = self.object_list.query.order_by or self.object_list.model._meta.ordering
+        if self.count_key is None or list(ordering) not in NEWEST_FIRST:
+            return None
+        return memo.shared(("page-ends", *self.count_key), dict)
+
+    def _page_ids(self, bottom, top):
+        ids = self.object_list.values("pk")
+        after = max((p for p in self._ends or () if p <= bottom), default=0)
+        if after and bottom - after < min(bottom, self.count - top):
+            when, pk = self._ends[after]
+            older = Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk)
+            return ids.filter(older, published_at__lte=when)[bottom - after : top - after]
+        if bottom > self.count - top:
+            return ids.reverse()[self.count - top : self.count - bottom]
+        return ids[bottom:top]
 
 
 def in_any(querysets):

@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 from django.core.paginator import Paginator
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import Article
@@ -24,6 +26,29 @@ def test_every_page_matches_a_plain_paginator(orphans):
     assert indexed.num_pages == plain.num_pages
     for number in plain.page_range:
         assert list(indexed.page(number)) == list(plain.page(number)), number
+
+
+def test_the_next_page_starts_after_the_last_one_served_with_no_offset(client):
+    now = timezone.now()
+    for n in range(50):  # 5 pages of 12, with ties on the publication time
+        ArticleFactory(published_at=now - dt.timedelta(hours=n // 4))
+    plain = Paginator(Article.objects.published().for_cards(), 12)
+
+    def served(number):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/tin-tuc/", {"page": number})
+        assert list(response.context["page_obj"]) == list(plain.page(number).object_list)
+        return "OFFSET" in " ".join(query["sql"] for query in ctx.captured_queries)
+
+    assert not served(1)
+    assert not served(2)  # right after page 1's last row
+    assert not served(3)
+    assert served(3) is False  # the same page again: the same start
+    # A new article shifts every page: what was known of the old pages is not used.
+    ArticleFactory(published_at=now)
+    plain = Paginator(Article.objects.published().for_cards(), 12)
+    assert served(2)  # from the start again, with an offset of 12
+    assert not served(3)
 
 
 def test_an_empty_list_has_an_empty_first_page():
