@@ -51,13 +51,16 @@ class IndexPaginator(Paginator):
         else:
             rows = list(queryset.filter(pk__in=ids))
         if self._ends is not None and len(rows) == top - bottom:
-            self._ends[top] = (rows[-1].published_at, rows[-1].pk)
+            # This page again starts at its first row; the next one right after its last.
+            self._ends[bottom] = (rows[0].published_at, rows[0].pk, True)
+            self._ends[top] = (rows[-1].published_at, rows[-1].pk, False)
         return self._get_page(rows, number, self)
 
     @cached_property
     def _ends(self):
-        """{position: (published_at, pk) of the row just before it}, for the pages served in the
-        current state of the content; None for a list not ordered newest first."""
+        """{position: (published_at, pk, whether that row is at the position or just before
+        it)}, for the pages served in the current state of the content; None for a list not
+        ordered newest first."""
         ordering = self.object_list.query.order_by or self.object_list.model._meta.ordering
         if self.count_key is None or list(ordering) not in NEWEST_FIRST:
             return None
@@ -67,8 +70,9 @@ class IndexPaginator(Paginator):
         ids = self.object_list.values("pk")
         after = max((p for p in self._ends or () if p <= bottom), default=0)
         if after and bottom - after < min(bottom, self.count - top):
-            when, pk = self._ends[after]
-            older = Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk)
+            when, pk, included = self._ends[after]
+            same = {"pk__lte": pk} if included else {"pk__lt": pk}
+            older = Q(published_at__lt=when) | Q(published_at=when, **same)
             return ids.filter(older, published_at__lte=when)[bottom - after : top - after]
         if bottom > self.count - top:
             return ids.reverse()[self.count - top : self.count - bottom]
