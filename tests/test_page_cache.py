@@ -315,6 +315,13 @@ def test_a_lost_generation_starts_a_new_one():
     assert generation.current() != before
 
 
+def test_the_generation_outlives_the_caches_default_timeout(monkeypatch):
+    before = generation.current()
+    later = time.time() + 3600
+    monkeypatch.setattr("django.core.cache.backends.locmem.time.time", lambda: later)
+    assert generation.current() == before
+
+
 def test_off_when_the_setting_is_zero(settings):
     settings.PAGE_CACHE_SECONDS = 0
     url = ArticleFactory().get_absolute_url()

@@ -22,6 +22,7 @@ from PIL import Image
 
 from news import renditions
 from news.models import Article
+from portal.sitesettings.models import SiteSettings
 from tests.builders import ADD_URL, article_form, change_form, image_bytes, upload
 from tests.conftest import _unavailable
 from tests.factories import CategoryFactory, ContentAdminFactory
@@ -121,6 +122,9 @@ def site(redis_url, s3_endpoint, tmp_path):  # noqa: F811
     empties the database, which long-lived servers' own caches (content types) would not know."""
     if not NGINX:
         _unavailable("no nginx binary (apt-get install nginx-light, or set NGINX_PATH)")
+    # The settings row its migration made, gone if an earlier test emptied the database: made
+    # here, not by a server's first page (a save readers see, which would end that page's life).
+    SiteSettings.get_solo()
     nginx_port = free_port()
     env = server_environment(redis_url, s3_endpoint, nginx_port, tmp_path)
     with (

@@ -26,7 +26,8 @@ def current():
     value = cache.get(KEY)
     if value is None:
         # A new start after an eviction or a flush must not meet keys of an old generation.
-        cache.add(KEY, time.time_ns())
+        # Kept for good: the cache's default timeout would end every page's life with it.
+        cache.add(KEY, time.time_ns(), timeout=None)
         value = cache.get(KEY)
     if known is None:
         _this_request.set(value)
