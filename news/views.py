@@ -114,8 +114,9 @@ class ArticleDetailView(DetailView):
         category = {category.pk: category for category in menu_categories()}
         if article.category_id in category:
             article.category = category[article.category_id]
-        if article.author_unit_id in units_by_pk():
-            article.author_unit = units_by_pk()[article.author_unit_id]
+        units = units_by_pk()
+        if article.author_unit_id in units:
+            article.author_unit = units[article.author_unit_id]
         return article
 
     def get_context_data(self, **kwargs):

@@ -16,14 +16,6 @@ pytestmark = pytest.mark.django_db
 LIST_URL = "/tin-tuc/"
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = root
-    return root
-
-
 def test_a_card_shows_a_new_title_summary_and_category_name_at_once(client, media):
     category = CategoryFactory(name="Nữ công")
     article = ArticleFactory(category=category, title="Hội thi nữ công khéo tay")

@@ -177,20 +177,29 @@ def site_menu(context):
     return render_once("includes/menu.html", key, menu_context)
 
 
+def _links_key(site):
+    return tuple((link.kind, link.name, link.url, link.order) for link in site.link_list)
+
+
 def _settings_key(site):
     """Every value of the site settings row and its links: what the banner and footer show."""
     fields = tuple(field.value_from_object(site) for field in site._meta.concrete_fields)
-    links = tuple((link.kind, link.name, link.url, link.order) for link in site.link_list)
-    return fields, links
+    return fields, _links_key(site)
+
+
+def _for_site(template_name, site, key, context):
+    """render_once() for a partial that shows the site settings, under ``key(site)``; a page
+    rendered without them (no context processor) gets the partial rendered, not kept."""
+    if not hasattr(site, "_meta"):
+        return render_once(template_name, None, context, keep=False)
+    return render_once(template_name, key(site), context)
 
 
 @register.simple_tag
 def site_footer(site):
     """includes/site_footer.html for the site settings, rendered once per process for the same
     settings and links."""
-    if not hasattr(site, "_meta"):  # a page rendered without the context processor
-        return render_once("includes/site_footer.html", None, {"site": site}, keep=False)
-    return render_once("includes/site_footer.html", _settings_key(site), {"site": site})
+    return _for_site("includes/site_footer.html", site, _settings_key, {"site": site})
 
 
 @register.simple_tag(takes_context=True)
@@ -200,11 +209,13 @@ def site_header(context):
     site = context.get("site_settings")
     menu = site_menu(context)
     search = context.get("search")
-    header = {"site_settings": site, "menu": menu, "search": search}
-    if not hasattr(site, "_meta"):  # a page rendered without the context processor
-        return render_once("includes/site_header.html", None, header, keep=False)
-    key = (_settings_key(site), timezone.localdate(), menu, getattr(search, "text", ""))
-    return render_once("includes/site_header.html", key, header)
+    words = getattr(search, "text", "")
+    return _for_site(
+        "includes/site_header.html",
+        site,
+        lambda site: (_settings_key(site), timezone.localdate(), menu, words),
+        {"site_settings": site, "menu": menu, "search": search},
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -226,10 +237,7 @@ def sidebar_links(context):
     """includes/sidebar/links.html: higher and sister bodies from the site settings, rendered
     once per process for the same links."""
     site = context.get("site_settings")
-    if not hasattr(site, "link_list"):  # a page rendered without the context processor
-        return ""
-    key = tuple((link.kind, link.name, link.url, link.order) for link in site.link_list)
-    return render_once("includes/sidebar/links.html", key, {"site_settings": site})
+    return _for_site("includes/sidebar/links.html", site, _links_key, {"site_settings": site})
 
 
 @register.simple_tag(takes_context=True)
@@ -238,6 +246,4 @@ def site_head_links(context):
     same logo."""
     site = context.get("site_settings")
     head = {"site_settings": site}
-    if not hasattr(site, "_meta"):  # a page rendered without the context processor
-        return render_once("includes/site_head_links.html", None, head, keep=False)
-    return render_once("includes/site_head_links.html", site.logo_url, head)
+    return _for_site("includes/site_head_links.html", site, lambda site: site.logo_url, head)
