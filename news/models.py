@@ -91,10 +91,10 @@ class Category(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, now=None):
         """The one rule for what the public may see: published, its time come and not yet gone,
         not in the trash."""
-        now = timezone.now()
+        now = now or timezone.now()
         return self.filter(
             models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now),
             status=Article.Status.PUBLISHED,

@@ -1,7 +1,7 @@
 import copy
 from urllib.parse import urlencode
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from portal.newsroom.models import Unit
 from portal.pagecache import memo
 
+from . import reads
 from .context_processors import menu_categories
 from .models import Article, Category
 from .paging import IndexPaginator
@@ -31,19 +32,24 @@ class PublishedArticlesMixin:
     paginator_class = IndexPaginator
 
     def get_queryset(self):
-        return Article.objects.published().for_cards()
+        return self.articles(timezone.now())
+
+    def articles(self, now):
+        """The list's articles as of ``now``: the one definition its pages are built from."""
+        return Article.objects.published(now).for_cards()
 
     def get_paginator(self, *args, **kwargs):
-        rows = self.page_rows()
-        return super().get_paginator(*args, count_key=self.count_key(), rows=rows, **kwargs)
+        return super().get_paginator(
+            *args, list_key=self.list_key(), rows=self.page_rows(), source=self.articles, **kwargs
+        )
 
     def page_rows(self):
         """The page's rows by their ids, without published()'s rule a second time."""
         return Article.objects.for_cards()
 
-    def count_key(self):
-        """What the list's total depends on besides the content: the view and its arguments."""
-        return ("list-count", type(self).__name__, tuple(sorted(self.kwargs.items())))
+    def list_key(self):
+        """What ``articles()`` depends on besides the content and the time."""
+        return (type(self).__name__,)
 
 
 class HomeView(TemplateView):
@@ -72,9 +78,15 @@ class ArticleListView(PublishedArticlesMixin, ListView):
 class CategoryDetailView(PublishedArticlesMixin, ListView):
     template_name = "news/category_detail.html"
 
-    def get_queryset(self):
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(category=self.category)
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def articles(self, now):
+        return super().articles(now).filter(category=self.category)
+
+    def list_key(self):
+        return (type(self).__name__, self.category.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
@@ -85,9 +97,15 @@ class UnitDetailView(PublishedArticlesMixin, ListView):
 
     template_name = "news/unit_detail.html"
 
-    def get_queryset(self):
-        self.unit = get_object_or_404(Unit, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(author_unit=self.unit)
+    def get(self, request, *args, **kwargs):
+        self.unit = get_object_or_404(Unit, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def articles(self, now):
+        return super().articles(now).filter(author_unit=self.unit)
+
+    def list_key(self):
+        return (type(self).__name__, self.unit.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(unit=self.unit, **kwargs)
@@ -99,16 +117,15 @@ def units_by_pk():
 
 
 class ArticleDetailView(DetailView):
-    def get_queryset(self):
-        articles = Article.objects.prefetch_related("photos")
+    def get_object(self, queryset=None):
         # Staff who may edit articles preview drafts; for everyone else a draft is a 404. An
         # article in the trash is a 404 for everyone (its pictures are out of the served tree).
         if self.request.user.has_perm("news.change_article"):
-            return articles.live()
-        return articles.published()
-
-    def get_object(self, queryset=None):
-        article = super().get_object(queryset)
+            article = get_object_or_404(Article.objects.live(), slug=self.kwargs["slug"])
+        else:
+            article = reads.published_article(self.kwargs["slug"])
+            if article is None:
+                raise Http404("Không có bài viết này.")
         # Its category and unit from the lists every page shares (memo) rather than a join on
         # every page; one just created and not in them yet is read as usual.
         category = {category.pk: category for category in menu_categories()}
@@ -120,7 +137,8 @@ class ArticleDetailView(DetailView):
         return article
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**self.same_category(), **kwargs)
+        photos = reads.photos_of(self.object)
+        return super().get_context_data(photos=photos, **self.same_category(), **kwargs)
 
     def same_category(self):
         """Related articles and the previous/next one in the category: from the category's
@@ -163,7 +181,7 @@ class SearchView(PublishedArticlesMixin, ListView):
         response.status_code = self.query.status
         return response
 
-    def count_key(self):
+    def list_key(self):
         return None  # one total per search: not worth keeping
 
     def page_rows(self):

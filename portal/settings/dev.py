@@ -7,3 +7,5 @@ DEBUG = env_bool("DEBUG", True)
 
 SERVE_MEDIA = True
 WHITENOISE_AUTOREFRESH = True
+# On a laptop, every prepared query (portal/prepared.py) is checked against the ORM's own SQL.
+PREPARED_QUERIES_CHECK = DEBUG

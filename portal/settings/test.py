@@ -26,3 +26,6 @@ DATABASES["default"].setdefault("TEST", {})["NAME"] = f"test_portal_{_checkout}"
 # Off for the suite, whose query counts measure the pages themselves; tests/test_page_cache.py
 # switches it on.
 PAGE_CACHE_SECONDS = 0
+
+# Every prepared query (portal/prepared.py) is also compiled the ORM's way and compared.
+PREPARED_QUERIES_CHECK = True
