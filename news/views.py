@@ -137,8 +137,13 @@ class ArticleDetailView(DetailView):
         return article
 
     def get_context_data(self, **kwargs):
-        photos = reads.photos_of(self.object)
-        return super().get_context_data(photos=photos, **self.same_category(), **kwargs)
+        return super().get_context_data(
+            photos=reads.photos_of(self.object),
+            # The article's own address, without any query string a visitor arrived with.
+            page_url=self.request.build_absolute_uri(self.object.get_absolute_url()),
+            **self.same_category(),
+            **kwargs,
+        )
 
     def same_category(self):
         """Related articles and the previous/next one in the category: from the category's

@@ -1,10 +1,19 @@
 """Partials rendered once per process for the same inputs: the menu, the footer, the cards.
 
 Every reader of a list gets the same dozen cards, the same menu and the same footer; rendering
-them is most of a page's CPU. ``render_once`` keeps a partial's HTML under a key holding every
-value the partial shows (never an id alone), so a change shows on the next request in every
-worker, with nothing to clear. The key also holds the time zone and the script prefix, which
-change what dates and addresses read. Bounded: the whole memo is dropped when it is full.
+them is most of a page's CPU. Two ways to know the inputs are the same:
+
+- ``render_once`` keeps a partial's HTML under a key holding every value the partial shows
+  (never an id alone): for a card, whose article comes from the page's own query.
+- ``render_for`` keeps it beside the very objects it was rendered from: for the site's chrome
+  (banner, menu, footer, sidebar blocks), whose data are kept per state of the content
+  (portal.pagecache.memo), which hands out the same objects until the content changes. Checking
+  that they are the same objects costs nothing, where building a key of every value costs more
+  than a small partial's rendering.
+
+Either way a change shows on the next request in every worker, with nothing to clear. The key
+also holds the time zone and the script prefix, which change what dates and addresses read.
+Bounded: the whole memo is dropped when it is full.
 """
 
 from django.template.loader import get_template
@@ -30,10 +39,20 @@ def render_once(template_name, key, context, *, keep=True):
     return html
 
 
-def freeze(value):
-    """Plain values (dicts, lists, strings, numbers, dates) as a hashable key."""
-    if isinstance(value, dict):
-        return tuple(sorted((key, freeze(item)) for key, item in value.items()))
-    if isinstance(value, list | tuple):
-        return tuple(freeze(item) for item in value)
-    return value
+def render_for(template_name, sources, context, key=()):
+    """``template_name`` rendered with ``context()`` once for the same ``sources`` (a tuple of
+    objects from portal.pagecache.memo, compared by identity) and ``key`` (plain values)."""
+    full_key = (template_name, key, timezone.get_current_timezone_name(), get_script_prefix())
+    found = _rendered_for.get(full_key)
+    if found is not None and len(found[0]) == len(sources):
+        if all(kept is source for kept, source in zip(found[0], sources, strict=True)):
+            return found[1]
+    html = mark_safe(get_template(template_name).render(context()))
+    if len(_rendered_for) >= MAX_FRAGMENTS:
+        _rendered_for.clear()
+    # The sources are held with the HTML: while kept, no other object can take their identity.
+    _rendered_for[full_key] = (sources, html)
+    return html
+
+
+_rendered_for = {}

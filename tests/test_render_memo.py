@@ -3,8 +3,11 @@ cards and rendition sets are keyed by what goes into them, so a change shows at 
 still waiting for its renditions is looked for again; the menu, footer and sidebar blocks change
 with their data; reverse() follows the script prefix."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse, set_script_prefix
+from django.utils import timezone
 
 from news import renditions
 from news.templatetags import news_tags
@@ -116,3 +119,58 @@ def test_the_latest_block_leaves_out_the_article_shown_and_shows_a_new_one(clien
     ArticleFactory(title="Bài vừa đăng")
     latest = client.get(shown.get_absolute_url()).text.split('id="tin-moi"')[1]
     assert "Bài vừa đăng" in latest.split("</section>")[0]
+
+
+CHROME = [
+    "includes/site_header.html",
+    "includes/menu.html",
+    "includes/site_footer.html",
+    "includes/site_head_links.html",
+    "includes/sidebar/latest.html",
+    "includes/sidebar/links.html",
+    "mostread/includes/sidebar_most_read.html",
+    "documents/includes/sidebar_recent.html",
+    "questions/includes/sidebar_recent.html",
+]
+
+
+def rendered(response):
+    return {template.name for template in response.templates}
+
+
+def test_the_site_chrome_is_rendered_once_per_state_of_the_content(client):
+    """Banner, menu, footer and sidebar blocks are kept beside the shared data they show
+    (portal.fragments.render_for): another page in the same state renders none of them, and
+    a save anywhere renders them again, with the change."""
+    # Two articles older than the six of "Tin mới", whose block leaves out the article shown.
+    first, second = (
+        ArticleFactory(published_at=timezone.now() - dt.timedelta(days=9)) for _ in "12"
+    )
+    ArticleFactory.create_batch(6)
+    client.get(first.get_absolute_url())
+    assert not rendered(client.get(second.get_absolute_url())) & set(CHROME)
+    # The banner and menu mark the page's section: rendered once for the list.
+    header = {"includes/site_header.html", "includes/menu.html"}
+    assert rendered(client.get(LIST_URL)) & set(CHROME) == header
+    assert not rendered(client.get(LIST_URL)) & set(CHROME)
+
+    site = SiteSettings.get_solo()
+    site.hotline = "0987 654 321"
+    site.save()
+    response = client.get(second.get_absolute_url())
+    assert set(CHROME) <= rendered(response)
+    assert 'href="tel:0987654321">0987 654 321' in response.text
+
+
+def test_a_static_address_is_worked_out_once(settings, tmp_path):
+    """portal.staticfiles.ManifestStorage: the manifest's answer, remembered."""
+    from portal.staticfiles import ManifestStorage
+
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "site.css").write_text("body{}")
+    storage = ManifestStorage(location=tmp_path, base_url="/static/")
+    storage.hashed_files = {"css/site.css": "css/site.abc123.css"}
+    assert storage.url("css/site.css") == "/static/css/site.abc123.css"
+    storage.hashed_files = {"css/site.css": "css/site.def456.css"}
+    assert storage.url("css/site.css") == "/static/css/site.abc123.css"
+    assert storage.url("css/site.css", force=True) == "/static/css/site.def456.css"

@@ -1,11 +1,14 @@
 from django import template
 from django.conf import settings
+from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
 from news import body_pictures, context_processors, renditions
-from portal.fragments import render_once
+from portal.fragments import render_for, render_once
+from portal.sitesettings.models import current as current_site_settings
 
 register = template.Library()
 
@@ -158,13 +161,13 @@ def article_card(article, compact=False, lead=False, show_category=False, card_h
 
 @register.simple_tag(takes_context=True)
 def site_menu(context):
-    """includes/menu.html, rendered once per process for the same categories and current page."""
+    """includes/menu.html, rendered once per process for the same categories and current page
+    (portal.fragments.render_for)."""
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     current = context.get("category")
     categories = context_processors.menu_categories()
     key = (
-        tuple((item.pk, item.name, item.get_absolute_url()) for item in categories),
         getattr(match, "url_name", None),
         getattr(match, "namespace", None),
         getattr(current, "pk", None),
@@ -174,47 +177,54 @@ def site_menu(context):
         "category": current,
         "menu_categories": categories,
     }
-    return render_once("includes/menu.html", key, menu_context)
+    return render_for("includes/menu.html", (categories,), lambda: menu_context, key)
 
 
-def _links_key(site):
-    return tuple((link.kind, link.name, link.url, link.order) for link in site.link_list)
+def _site(context):
+    """The site settings row the page shows: the memo's own object behind the context
+    processor's lazy one, so that partials can be kept beside it; None without it."""
+    site = context.get("site_settings")
+    if isinstance(site, SimpleLazyObject):
+        return current_site_settings()
+    return site if hasattr(site, "_meta") else None
 
 
-def _settings_key(site):
-    """Every value of the site settings row and its links: what the banner and footer show."""
-    fields = tuple(field.value_from_object(site) for field in site._meta.concrete_fields)
-    return fields, _links_key(site)
-
-
-def _for_site(template_name, site, key, context):
-    """render_once() for a partial that shows the site settings, under ``key(site)``; a page
+def _for_site(template_name, site, context, sources=(), key=()):
+    """render_for() of a partial that shows the site settings, kept beside them; a page
     rendered without them (no context processor) gets the partial rendered, not kept."""
-    if not hasattr(site, "_meta"):
-        return render_once(template_name, None, context, keep=False)
-    return render_once(template_name, key(site), context)
+    if site is None:
+        return mark_safe(get_template(template_name).render(context()))
+    return render_for(template_name, (site, *sources), context, key)
 
 
-@register.simple_tag
-def site_footer(site):
-    """includes/site_footer.html for the site settings, rendered once per process for the same
-    settings and links."""
-    return _for_site("includes/site_footer.html", site, _settings_key, {"site": site})
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """includes/site_footer.html for the site settings and links, rendered once per process
+    for the same settings."""
+    site = _site(context)
+    return _for_site("includes/site_footer.html", site, lambda: {"site": site})
 
 
 @register.simple_tag(takes_context=True)
 def site_header(context):
     """includes/site_header.html (date, hotline, banner, menu, search box), rendered once per
     process for the same settings, day, menu and searched words."""
-    site = context.get("site_settings")
-    menu = site_menu(context)
+    site = _site(context)
     search = context.get("search")
-    words = getattr(search, "text", "")
+    match = getattr(context.get("request"), "resolver_match", None)
+    key = (
+        timezone.localdate(),
+        getattr(search, "text", ""),
+        getattr(match, "url_name", None),
+        getattr(match, "namespace", None),
+        getattr(context.get("category"), "pk", None),
+    )
     return _for_site(
         "includes/site_header.html",
         site,
-        lambda site: (_settings_key(site), timezone.localdate(), menu, words),
-        {"site_settings": site, "menu": menu, "search": search},
+        lambda: {"site_settings": site, "menu": site_menu(context), "search": search},
+        (context_processors.menu_categories(),),
+        key,
     )
 
 
@@ -224,26 +234,25 @@ def sidebar_latest(context):
     article of the page; rendered once per process for the same articles (portal.fragments)."""
     latest = context_processors.latest_articles()
     current = context.get("article")
-    key = (
-        tuple((item.pk, item.get_absolute_url(), item.title, item.published_at) for item in latest),
-        getattr(current, "pk", None),
-    )
+    # Only an article among them changes the block.
+    shown = getattr(current, "pk", None)
+    if not any(item.pk == shown for item in latest):
+        shown = current = None
     block = {"latest": latest, "article": current}
-    return render_once("includes/sidebar/latest.html", key, block)
+    return render_for("includes/sidebar/latest.html", (latest,), lambda: block, shown)
 
 
 @register.simple_tag(takes_context=True)
 def sidebar_links(context):
     """includes/sidebar/links.html: higher and sister bodies from the site settings, rendered
-    once per process for the same links."""
-    site = context.get("site_settings")
-    return _for_site("includes/sidebar/links.html", site, _links_key, {"site_settings": site})
+    once per process for the same settings."""
+    site = _site(context)
+    return _for_site("includes/sidebar/links.html", site, lambda: {"site_settings": site})
 
 
 @register.simple_tag(takes_context=True)
 def site_head_links(context):
     """includes/site_head_links.html (icon, style sheets), rendered once per process for the
-    same logo."""
-    site = context.get("site_settings")
-    head = {"site_settings": site}
-    return _for_site("includes/site_head_links.html", site, lambda site: site.logo_url, head)
+    same settings."""
+    site = _site(context)
+    return _for_site("includes/site_head_links.html", site, lambda: {"site_settings": site})

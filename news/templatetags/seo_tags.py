@@ -1,5 +1,6 @@
 """Head tags for search engines and sharing: canonical URL, OpenGraph, Twitter card, JSON-LD."""
 
+import html
 import json
 import re
 from urllib.parse import urlencode
@@ -7,26 +8,25 @@ from urllib.parse import urlencode
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from news import renditions
 from news.search import highlight as highlight_words
-from news.templatetags.news_tags import iso_datetime
+from news.templatetags.news_tags import iso_datetime, picture_set
 from portal.sitesettings.models import current as current_site_settings
 
 register = template.Library()
 
 # As django.utils.html.json_script: inside <script> no text can close the element or open
-# a comment, whatever an editor typed.
-JSON_SCRIPT_ESCAPES = {
-    ord("<"): "\\u003C",
-    ord(">"): "\\u003E",
-    ord("&"): "\\u0026",
-    ord("\u2028"): "\\u2028",
-    ord("\u2029"): "\\u2029",
-}
+# a comment, whatever an editor typed. (Replaced one by one: str.translate with a mapping looks
+# up every character, about ten times slower on an article's JSON.)
+JSON_SCRIPT_ESCAPES = (
+    ("<", "\\u003C"),
+    (">", "\\u003E"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
 AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|\s[-–]\s)\s*")
 
 
@@ -36,10 +36,9 @@ def absolute(request, url):
 
 def json_ld_script(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=None)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
-    )
+    for character, escaped in JSON_SCRIPT_ESCAPES:
+        text = text.replace(character, escaped)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
 @register.simple_tag(takes_context=True)
@@ -73,7 +72,7 @@ def highlight(text, words, truncate=None):
 def cover_image(article, request):
     """The cover as sharing sites want it (1200×630 around its focal point): absolute URL and
     size; the original file, without a size, until that rendition is made."""
-    found = renditions.rendition_set(article.cover, "og")
+    found = picture_set(article.cover, "og")[0]
     if found is None or (
         found.width is None and not article.cover.storage.exists(article.cover.name)
     ):
@@ -81,7 +80,7 @@ def cover_image(article, request):
     return {"url": absolute(request, found.src), "width": found.width, "height": found.height}
 
 
-def article_json_ld(article, request, url, image, site):
+def article_json_ld(article, request, url, image, site, published, modified):
     publisher = {
         "@type": "Organization",
         "name": site.federation_name,
@@ -103,8 +102,8 @@ def article_json_ld(article, request, url, image, site):
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.summary,
-        "datePublished": iso_datetime(article.published_at or article.updated_at),
-        "dateModified": iso_datetime(max(filter(None, (article.updated_at, article.published_at)))),
+        "datePublished": published,
+        "dateModified": modified,
         "inLanguage": "vi",
         "articleSection": article.category.name,
         "author": authors or publisher,
@@ -118,21 +117,54 @@ def article_json_ld(article, request, url, image, site):
     return json_ld_script(data)
 
 
-@register.inclusion_tag("includes/article_meta.html", takes_context=True)
+def _meta(attribute, pairs):
+    # html.escape is what django.utils.html.escape calls, without its lazy-string wrapper: the
+    # values here are plain text.
+    return [
+        f'<meta {attribute}="{name}" content="{html.escape(str(content))}">'
+        for name, content in pairs
+    ]
+
+
+@register.simple_tag(takes_context=True)
 def article_meta(context, article):
+    """The article's Open Graph and Twitter tags and its NewsArticle JSON-LD, e.g.
+    {% article_meta article %}: about twenty tags, made in Python rather than a template."""
     request = context.get("request")
     url = absolute(request, article.get_absolute_url())
     image = cover_image(article, request)
     site = context.get("site_settings") or current_site_settings()
-    return {
-        "site_settings": site,
-        "article": article,
-        "url": url,
-        "description": Truncator(article.summary).words(60),
-        "image": image,
-        "published_time": iso_datetime(article.published_at or article.updated_at),
-        "modified_time": iso_datetime(
-            max(filter(None, (article.updated_at, article.published_at)))
-        ),
-        "json_ld": article_json_ld(article, request, url, image, site),
-    }
+    description = Truncator(article.summary).words(60)
+    published = iso_datetime(article.published_at or article.updated_at)
+    modified = iso_datetime(max(filter(None, (article.updated_at, article.published_at))))
+    tags = [
+        ("og:site_name", site.portal_name),
+        ("og:locale", "vi_VN"),
+        ("og:type", "article"),
+        ("og:title", article.title),
+        ("og:description", description),
+        ("og:url", url),
+    ]
+    if image:
+        tags.append(("og:image", image["url"]))
+        if image["width"]:
+            tags += [("og:image:width", image["width"]), ("og:image:height", image["height"])]
+        if article.cover_alt:
+            tags.append(("og:image:alt", article.cover_alt))
+    tags += [
+        ("article:published_time", published),
+        ("article:modified_time", modified),
+        ("article:section", article.category.name),
+    ]
+    twitter = [
+        ("twitter:card", "summary_large_image" if image else "summary"),
+        ("twitter:title", article.title),
+        ("twitter:description", description),
+    ]
+    if image:
+        twitter.append(("twitter:image", image["url"]))
+        if article.cover_alt:
+            twitter.append(("twitter:image:alt", article.cover_alt))
+    lines = _meta("property", tags) + _meta("name", twitter)
+    lines.append(article_json_ld(article, request, url, image, site, published, modified))
+    return mark_safe("\n  ".join(lines))

@@ -163,7 +163,7 @@ BACKUP_DIR = Path(env("BACKUP_DIR", BASE_DIR / "backups"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "portal.staticfiles.ManifestStorage"},
 }
 
 

@@ -1,6 +1,6 @@
 from django import template
 
-from portal.fragments import freeze, render_once
+from portal.fragments import render_for
 from portal.pagecache import memo
 
 from .. import cached
@@ -31,4 +31,4 @@ def recent_documents():
     rendered once per process for the same documents (portal.fragments)."""
     recent = cached.recent()
     template = "documents/includes/sidebar_recent.html"
-    return render_once(template, freeze(recent), {"recent": recent})
+    return render_for(template, (recent,), lambda: {"recent": recent})

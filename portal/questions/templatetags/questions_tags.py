@@ -1,6 +1,6 @@
 from django import template
 
-from portal.fragments import freeze, render_once
+from portal.fragments import render_for
 
 from .. import cache
 
@@ -13,7 +13,7 @@ def recent_answers():
     rendered once per process for the same answers (portal.fragments)."""
     answers = cache.recent_answers()
     template = "questions/includes/sidebar_recent.html"
-    return render_once(template, freeze(answers), {"answers": answers})
+    return render_for(template, (answers,), lambda: {"answers": answers})
 
 
 @register.simple_tag(takes_context=True)
