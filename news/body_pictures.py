@@ -9,15 +9,19 @@ renditions are not there (file missing, not made yet) stays the plain <img> it w
 The HTML is made once per saved version of the article, after the save commits (``connect``),
 and kept in the cache under a hash of the body; a reader's request only reads it (made then on a
 cold cache, and kept briefly when some picture was missing, so it is tried again once
-``make_renditions`` filled the gap).
+``make_renditions`` filled the gap). Each worker keeps what it read for a minute more
+(``IN_MEMORY``): the same HTML, without a cache read on every article page.
 """
 
 import hashlib
 import html
+import time
 
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_save
+from django.dispatch import receiver
 
 from . import media_files, renditions
 from .sanitize import replace_images
@@ -28,6 +32,11 @@ KIND = "article"
 SIZES = "(max-width: {edge}px) calc(100vw - 4rem), {width}px"
 KEEP = 7 * 24 * 3600  # old versions' HTML leaves the cache by itself
 RETRY = 60  # seconds, when some picture had no renditions yet
+# A body's HTML changes only when a missing picture's renditions are made: a worker's copy may
+# trail the cache by this long, as a page cached by nginx would.
+IN_MEMORY = 60
+IN_MEMORY_MAX = 500
+_in_memory = {}
 
 
 def cache_key(body):
@@ -94,16 +103,31 @@ def with_renditions(body):
 
 def public_body(body):
     """The body readers get, from the cache when it was made already."""
-    found = cache.get(cache_key(body))
+    key = cache_key(body)
+    now = time.monotonic()
+    kept = _in_memory.get(key)
+    if kept is not None and now < kept[0]:
+        return kept[1]
+    found = cache.get(key)
     if found is None:
         found = warm(body)
+    if len(_in_memory) >= IN_MEMORY_MAX:
+        _in_memory.clear()
+    _in_memory[key] = (now + IN_MEMORY, found)
     return found
+
+
+@receiver(setting_changed)
+def _forget(*, setting, **kwargs):
+    if setting in {"MEDIA_URL", "MEDIA_ROOT", "STORAGES"}:  # the pictures' addresses change
+        _in_memory.clear()
 
 
 def warm(body):
     """Make the readers' HTML of ``body`` and keep it in the cache."""
     made, complete = with_renditions(body)
     cache.set(cache_key(body), made, KEEP if complete else RETRY)
+    _in_memory.pop(cache_key(body), None)
     return made
 
 

@@ -70,6 +70,8 @@ class _Statement:
             raise TypeError(f"Prepared query {key!r}: {unused or 'a value'} is not a parameter")
 
         select, klass_info = self.compiler.select, self.compiler.klass_info
+        columns = [column[0] for column in select[: self.compiler.col_count]]
+        self.converters = self.compiler.get_converters(columns)
         self.model = klass_info["model"]
         fields = klass_info["select_fields"]
         self.start, self.end = fields[0], fields[-1] + 1
@@ -90,8 +92,10 @@ class _Statement:
             rows = cursor.fetchall()
         if self.compiler.has_extra_select:  # ordering columns the rows do not show
             rows = [row[: self.compiler.col_count] for row in rows]
+        if self.converters:
+            rows = self.compiler.apply_converters(rows, self.converters)
         objects = []
-        for row in self.compiler.results_iter([rows]):
+        for row in rows:
             obj = self.model.from_db(self.db, self.init_list, row[self.start : self.end])
             for populator in self.related:
                 populator.populate(row, obj)
