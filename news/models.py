@@ -90,6 +90,9 @@ class Category(models.Model):
         return result
 
 
+CARD_COLUMNS = ("title", "slug", "summary", "cover", "published_at", "status", "is_featured")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """The one rule for what the public may see: published, its time come and not yet gone,
@@ -109,9 +112,13 @@ class ArticleQuerySet(models.QuerySet):
     def for_cards(self):
         """What a list item needs, in the same query."""
         return self.select_related("category").only(
-            "title", "slug", "summary", "cover", "published_at", "category__name",
-            "category__slug", "status", "is_featured",
-        )  # fmt: skip
+            *CARD_COLUMNS, "category__name", "category__slug"
+        )
+
+    def card_columns(self):
+        """A list item's own columns: its category then comes from the menu's shared rows
+        (news.related.with_categories), not a join."""
+        return self.only(*CARD_COLUMNS, "category")
 
 
 # Versions of an article carry its photos; derived search text is left out of them.

@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from portal.pagecache import memo
 
+from .context_processors import menu_categories
 from .models import Article
 from .paging import in_any
 
@@ -31,6 +32,16 @@ def category_newest(category_id):
             .filter(category_id=category_id)[:CATEGORY_WINDOW]
         ),
     )
+
+
+def with_categories(articles):
+    """Each article's category from the menu's rows, shared by every page of the content's
+    current state, rather than a join; one made since is read as usual."""
+    categories = {category.pk: category for category in menu_categories()}
+    for article in articles:
+        if article.category_id in categories:
+            article.category = categories[article.category_id]
+    return articles
 
 
 def neighbours(category_id, when, pk):

@@ -17,7 +17,7 @@ from . import reads
 from .context_processors import menu_categories
 from .models import Article, Category
 from .paging import IndexPaginator
-from .related import CATEGORY_WINDOW, category_newest, neighbours, order
+from .related import CATEGORY_WINDOW, category_newest, neighbours, order, with_categories
 from .search import parse_query, search_articles
 
 RELATED_COUNT = 4
@@ -43,9 +43,13 @@ class PublishedArticlesMixin:
             *args, list_key=self.list_key(), rows=self.page_rows(), source=self.articles, **kwargs
         )
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, more = super().paginate_queryset(queryset, page_size)
+        return paginator, page, with_categories(rows), more
+
     def page_rows(self):
         """The page's rows by their ids, without published()'s rule a second time."""
-        return Article.objects.for_cards()
+        return Article.objects.card_columns()
 
     def list_key(self):
         """What ``articles()`` depends on besides the content and the time."""
@@ -128,9 +132,7 @@ class ArticleDetailView(DetailView):
                 raise Http404("Không có bài viết này.")
         # Its category and unit from the lists every page shares (memo) rather than a join on
         # every page; one just created and not in them yet is read as usual.
-        category = {category.pk: category for category in menu_categories()}
-        if article.category_id in category:
-            article.category = category[article.category_id]
+        with_categories([article])
         units = units_by_pk()
         if article.author_unit_id in units:
             article.author_unit = units[article.author_unit_id]

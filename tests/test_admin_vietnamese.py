@@ -253,3 +253,14 @@ def test_history_and_welcome_name_people_by_full_name_never_username(article):
     html = client.get(f"/admin/news/article/{article.pk}/history/").content.decode()
     assert "Nguyễn Văn An" in html and "Chào Nguyễn Văn An." in html
     assert "nvan" not in visible_text(html)
+
+
+def test_a_browser_asking_for_english_gets_vietnamese_and_no_vary_on_language(client):
+    """One language: no page varies on Accept-Language (nginx and a CDN keep one copy)."""
+    english = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
+    page = client.get("/", **english)
+    assert "Accept-Language" not in page.get("Vary", "")
+    assert '<html lang="vi">' in page.text
+    login = client.get("/admin/login/", **english)
+    assert "Đăng nhập" in login.text
+    assert "Log in" not in login.text

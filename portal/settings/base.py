@@ -79,7 +79,6 @@ MIDDLEWARE = [
     # Before sessions and the database: a reader's cached page costs no query (portal/pagecache).
     "portal.pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -136,6 +135,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# One language: every request is answered in it, so no LocaleMiddleware (it read each request's
+# Accept-Language to pick among one, and made every page "Vary: Accept-Language", so that nginx
+# and a CDN kept a copy per browser language).
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 # Our Vietnamese strings for what Django's own catalogues lack or get wrong (README).
