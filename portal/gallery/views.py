@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
@@ -12,9 +14,19 @@ SECTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class Section:
+    """The section as breadcrumbs show it ({% breadcrumbs category=... %})."""
+
+    name: str
+    url: str
+
+    def get_absolute_url(self):
+        return self.url
+
+
 def section(key):
-    """The section as breadcrumbs show it (includes/breadcrumbs.html: name, get_absolute_url)."""
-    return {"name": SECTIONS[key]["name"], "get_absolute_url": reverse(SECTIONS[key]["url"])}
+    return Section(SECTIONS[key]["name"], reverse(SECTIONS[key]["url"]))
 
 
 class PreviewMixin:
