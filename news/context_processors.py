@@ -19,7 +19,8 @@ def menu_categories():
 def _menu_categories():
     categories = cache.get(MENU_CACHE_KEY)
     if categories is None:
-        categories = list(Category.objects.only("name", "slug", "order"))
+        # With the description: a category's own page is then read from here too.
+        categories = list(Category.objects.only("name", "slug", "order", "description"))
         cache.set(MENU_CACHE_KEY, categories, 300)
     return categories
 

@@ -15,7 +15,7 @@ from portal.pagecache import memo
 
 from . import reads
 from .context_processors import menu_categories
-from .models import Article, Category
+from .models import Article
 from .paging import IndexPaginator
 from .related import CATEGORY_WINDOW, category_newest, neighbours, order, with_categories
 from .search import parse_query, search_articles
@@ -83,7 +83,11 @@ class CategoryDetailView(PublishedArticlesMixin, ListView):
     template_name = "news/category_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.category = get_object_or_404(Category, slug=kwargs["slug"])
+        # From the menu's rows, shared by every page of the content's current state.
+        found = [category for category in menu_categories() if category.slug == kwargs["slug"]]
+        if not found:
+            raise Http404("Không có chuyên mục này.")
+        self.category = found[0]
         return super().get(request, *args, **kwargs)
 
     def articles(self, now):

@@ -69,3 +69,16 @@ def test_query_count_does_not_grow_with_content(client, page):
     small = count_queries(client, PAGES[page](*build(1, 0)))
     big = count_queries(client, PAGES[page](*build(50, 10)))
     assert small == big, f"{page}: {small} queries with 1 article, {big} with 50"
+
+
+# Exact, warm: the home page its featured articles; a list its page's rows (its total, the
+# category and the menu are shared per state of the content); an article itself and its photos.
+WARM = {"home": 1, "list": 1, "category": 1, "detail": 2}
+
+
+@pytest.mark.parametrize("page", sorted(WARM))
+def test_each_page_costs_exactly_its_own_queries_warm(client, django_assert_num_queries, page):
+    url = PAGES[page](*build(3, 2))
+    client.get(url)
+    with django_assert_num_queries(WARM[page]):
+        assert client.get(url).status_code == 200
