@@ -17,9 +17,9 @@ Bounded: the whole memo is dropped when it is full.
 """
 
 from django.template.loader import get_template
-from django.urls import get_script_prefix
-from django.utils import timezone
 from django.utils.safestring import mark_safe
+
+from portal import environment
 
 _rendered = {}
 MAX_FRAGMENTS = 5000
@@ -28,7 +28,7 @@ MAX_FRAGMENTS = 5000
 def render_once(template_name, key, context, *, keep=True):
     """``template_name`` rendered with ``context`` (a dict), from memory when ``key`` was seen;
     not kept when ``keep`` is False (e.g. a picture still waiting for its renditions)."""
-    full_key = (template_name, key, timezone.get_current_timezone_name(), get_script_prefix())
+    full_key = (template_name, key, *environment.current()[:2])
     html = _rendered.get(full_key)
     if html is None:
         html = mark_safe(get_template(template_name).render(context))
@@ -42,7 +42,7 @@ def render_once(template_name, key, context, *, keep=True):
 def render_for(template_name, sources, context, key=()):
     """``template_name`` rendered with ``context()`` once for the same ``sources`` (a tuple of
     objects from portal.pagecache.memo, compared by identity) and ``key`` (plain values)."""
-    full_key = (template_name, key, timezone.get_current_timezone_name(), get_script_prefix())
+    full_key = (template_name, key, *environment.current()[:2])
     found = _rendered_for.get(full_key)
     if found is not None and len(found[0]) == len(sources):
         if all(kept is source for kept, source in zip(found[0], sources, strict=True)):

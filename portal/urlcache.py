@@ -9,8 +9,9 @@ import functools
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
+
+from portal import environment
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -20,7 +21,8 @@ def _reverse(viewname, kwargs, prefix, urlconf):
 
 def reverse(viewname, **kwargs):
     """django.urls.reverse(viewname, kwargs=kwargs), from memory after the first time."""
-    return _reverse(viewname, tuple(sorted(kwargs.items())), get_script_prefix(), get_urlconf())
+    _zone, prefix, urlconf = environment.current()
+    return _reverse(viewname, tuple(sorted(kwargs.items())), prefix, urlconf)
 
 
 @receiver(setting_changed)

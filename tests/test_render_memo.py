@@ -174,3 +174,23 @@ def test_a_static_address_is_worked_out_once(settings, tmp_path):
     storage.hashed_files = {"css/site.css": "css/site.def456.css"}
     assert storage.url("css/site.css") == "/static/css/site.abc123.css"
     assert storage.url("css/site.css", force=True) == "/static/css/site.def456.css"
+
+
+def served(client, path, script_name=""):
+    """The page under a script prefix, as a WSGI server sets it (the test client does not)."""
+    set_script_prefix(script_name + "/")
+    try:
+        return client.get(path, SCRIPT_NAME=script_name).text
+    finally:
+        set_script_prefix("/")
+
+
+def test_each_request_links_under_its_own_script_prefix(client):
+    """portal.environment reads the prefix once per request, never across requests."""
+    path = ArticleFactory(title="Bài dưới tiền tố").get_absolute_url()
+    mounted = served(client, "/tin-tuc/", "/cong")
+    assert f'href="/cong{path}"' in mounted
+    assert 'href="/cong/"' in mounted
+    plain = served(client, "/tin-tuc/")
+    assert f'href="{path}"' in plain
+    assert "/cong/" not in plain

@@ -24,6 +24,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from portal import environment
+
 from . import generation, schedule
 
 SKIPPED_PREFIXES = ("/admin/", "/ckeditor/")
@@ -107,10 +109,11 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        scope = generation.request_scope()
+        scope, env = generation.request_scope(), environment.request_scope()
         try:
             return self.respond(request)
         finally:
+            environment.end_request_scope(env)
             generation.end_request_scope(scope)
 
     def respond(self, request):
