@@ -206,3 +206,32 @@ def test_article_form_with_ckeditor_works_under_its_policy(browser, live_server,
     html = Client().get(article.get_absolute_url()).content.decode()
     # Readers get the picture's renditions, made at its upload (news/body_pictures.py).
     assert "Rất đáng khen." in html and 'src="/media/renditions/editor/' in html
+
+
+@pytest.mark.parametrize("path", ["/", "/tin-tuc/", "/admin/", "/ckeditor/upload/", "/media/a.jpg"])
+def test_the_policy_built_once_is_the_one_django_csp_builds(path):
+    """portal.security.PathCSPMiddleware's kept header is django-csp's own, path by path; a
+    response a view decorated still gets the library's answer."""
+    from csp.middleware import CSPMiddleware
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from portal.security import PathCSPMiddleware
+
+    ours = PathCSPMiddleware(lambda request: HttpResponse())
+    request = RequestFactory().get(path)
+    ours.process_request(request)
+    kept = ours.process_response(request, HttpResponse())["Content-Security-Policy"]
+    library = RequestFactory().get(path)
+    ours.process_request(library)
+    built = CSPMiddleware.process_response(ours, library, HttpResponse())
+    assert kept == built["Content-Security-Policy"]
+
+    decorated = HttpResponse()
+    decorated._csp_update = {"img-src": ["https://anh.example"]}
+    updated = RequestFactory().get(path)
+    ours.process_request(updated)
+    assert (
+        "https://anh.example"
+        in ours.process_response(updated, decorated)["Content-Security-Policy"]
+    )

@@ -1,4 +1,6 @@
 from django import template
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 
 from portal.fragments import render_for
 from portal.pagecache import memo
@@ -9,14 +11,15 @@ from ..models import Document
 register = template.Library()
 
 
-@register.inclusion_tag("documents/includes/related_documents.html")
+@register.simple_tag
 def related_documents(article):
-    """ "Văn bản liên quan" under an article: its published documents, in one query, asked only
-    for an article some published document links (most link none)."""
+    """ "Văn bản liên quan" under an article: its published documents, in one query, asked (and
+    the block rendered) only for an article some published document links (most link none)."""
     if article.pk not in memo.shared("documents:linked-articles", _linked_articles):
-        return {"documents": []}
+        return ""
     documents = Document.objects.published().filter(articles=article).select_related("doc_type")
-    return {"documents": list(documents)}
+    template = get_template("documents/includes/related_documents.html")
+    return mark_safe(template.render({"documents": list(documents)}))
 
 
 def _linked_articles():
