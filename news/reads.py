@@ -1,4 +1,4 @@
-"""The article page's reads, compiled once per process (portal.prepared): they run on every
+"""The public pages' own reads, compiled once per process (portal.prepared): they run on every
 page the page cache misses, where building and compiling their SQL cost more than running it."""
 
 from django.utils import timezone
@@ -6,6 +6,9 @@ from django.utils import timezone
 from portal import prepared
 
 from .models import Article, Photo
+from .related import with_categories
+
+FEATURED_COUNT = 5
 
 
 def published_article(slug):
@@ -26,3 +29,15 @@ def photos_of(article):
         lambda article: Photo.objects.filter(article_id=article),
         article=article.pk,
     )
+
+
+def featured_articles():
+    """The home page's featured articles, newest first, as cards."""
+    found = prepared.fetch(
+        "news.featured",
+        lambda now: (
+            Article.objects.published(now).card_columns().filter(is_featured=True)[:FEATURED_COUNT]
+        ),
+        now=timezone.now(),
+    )
+    return with_categories(found)

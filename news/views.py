@@ -61,7 +61,7 @@ class HomeView(TemplateView):
     BLOCK_SIZE = 4
 
     def get_context_data(self, **kwargs):
-        featured = list(Article.objects.published().for_cards().filter(is_featured=True)[:5])
+        featured = reads.featured_articles()
         # Each article once: the featured ones are not repeated in their category's block. The
         # blocks come from each category's newest, kept per state of the content (the window is
         # far larger than a block plus the featured few).
