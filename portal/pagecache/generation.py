@@ -5,47 +5,37 @@ again: no list of pages to find and purge, and no page can be missed. It lives i
 cache (Redis across servers), so a change through one server is seen by all.
 """
 
-import contextvars
 import time
 
 from django.core.cache import cache
 from django.db import transaction
 
+from portal.request_scope import PerRequest
+
 KEY = "pagecache:generation"
 
-# Read once per request (the page cache middleware opens the scope): a page asks for it for its
-# key and for every shared block (memo.py), and each ask would be a round trip to the cache.
-_OUTSIDE = object()
-_this_request = contextvars.ContextVar("pagecache_generation", default=_OUTSIDE)
 
-
-def current():
-    known = _this_request.get()
-    if known is not _OUTSIDE and known is not None:
-        return known
+def _read():
     value = cache.get(KEY)
     if value is None:
         # A new start after an eviction or a flush must not meet keys of an old generation.
         # Kept for good: the cache's default timeout would end every page's life with it.
         cache.add(KEY, time.time_ns(), timeout=None)
         value = cache.get(KEY)
-    if known is None:
-        _this_request.set(value)
     return value
 
 
-def request_scope():
-    """Start of a request: the generation will be read once; returns the token to end it."""
-    return _this_request.set(None)
+# Read once per request: a page asks for it for its key and for every shared block (memo.py),
+# and each ask would be a round trip to the cache.
+_generation = PerRequest("pagecache_generation", _read)
 
-
-def end_request_scope(token):
-    _this_request.reset(token)
+current = _generation.get
+request_scope = _generation.open
+end_request_scope = _generation.close
 
 
 def _bump():
-    if _this_request.get() is not _OUTSIDE:
-        _this_request.set(None)  # this request changed the content: read it again
+    _generation.forget()  # this request changed the content: read it again
     try:
         cache.incr(KEY)
     except ValueError:  # not in the cache: a fresh number is as good
