@@ -23,7 +23,6 @@ NEWEST_FIRST = (["-published_at", "-id"], ["-published_at", "-pk"])
 
 class IndexPaginator(Paginator):
     def __init__(self, *args, list_key=None, rows=None, source=None, **kwargs):
-        super().__init__(*args, **kwargs)
         # What the list depends on besides the content and the time (its view and constants):
         # its total and served pages are kept per state of the content under it.
         self.list_key = list_key
@@ -33,6 +32,12 @@ class IndexPaginator(Paginator):
         # ``source(now)``: the list's queryset as of ``now``. With a ``list_key``, the page's
         # query is then compiled once per shape (portal.prepared).
         self.source = source
+        super().__init__(*args, **kwargs)
+
+    def _check_object_list_is_ordered(self):
+        # A list read prepared may hand a queryset built only when needed; its source orders it.
+        if self.source is None:
+            super()._check_object_list_is_ordered()
 
     @cached_property
     def count(self):
@@ -40,7 +45,7 @@ class IndexPaginator(Paginator):
         of the content (portal.pagecache.memo) rather than for each page."""
         if self.list_key is None:
             return super().count
-        return memo.shared(("list-count", *self.list_key), self.object_list.count)
+        return memo.shared(("list-count", *self.list_key), lambda: self.object_list.count())
 
     def page(self, number):
         number = self.validate_number(number)
@@ -71,10 +76,15 @@ class IndexPaginator(Paginator):
         """{position: (published_at, pk, whether that row is at the position or just before
         it)}, for the pages served in the current state of the content; None for a list not
         ordered newest first."""
-        ordering = self.object_list.query.order_by or self.object_list.model._meta.ordering
-        if self.list_key is None or list(ordering) not in NEWEST_FIRST:
+        if self.list_key is None:
             return None
-        return memo.shared(("page-ends", *self.list_key), dict)
+        # Whether the list is newest first is asked once per state of the content, with the
+        # positions: the queryset is not built for it on every page.
+        return memo.shared(("page-ends", *self.list_key), self._new_ends)
+
+    def _new_ends(self):
+        ordering = self.object_list.query.order_by or self.object_list.model._meta.ordering
+        return {} if list(ordering) in NEWEST_FIRST else None
 
     def _walk(self, bottom, top):
         """Where the page's ids are walked from, as (shape, values): after the nearest page

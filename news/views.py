@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
@@ -30,9 +31,16 @@ class PublishedArticlesMixin:
 
     paginate_by = 12
     paginator_class = IndexPaginator
+    context_object_name = "article_list"  # named without building the queryset to ask it
 
     def get_queryset(self):
-        return self.articles(timezone.now())
+        # Built on first use only: a page whose rows are read prepared (news/paging.py), with
+        # its total known in this state of the content, needs no queryset at all.
+        return SimpleLazyObject(lambda: self.articles(timezone.now()))
+
+    def get_template_names(self):
+        # Django's would build the queryset to name a fallback template none of these needs.
+        return [self.template_name]
 
     def articles(self, now):
         """The list's articles as of ``now``: the one definition its pages are built from."""

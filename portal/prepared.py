@@ -28,7 +28,7 @@ _statements = {}
 
 
 def fetch(key, build, **values):
-    """``list(build(**values))``, compiled once per ``key`` (and database).
+    """``list(build(**values))``, compiled once per ``key``.
 
     ``values`` may be strings, integers, dates and datetimes: what differs between calls of the
     same shape. Anything else the queryset depends on belongs in ``key``.

@@ -102,3 +102,22 @@ def test_admin_list_has_its_date_bar_but_not_while_searching(admin_client):
     assert found.status_code == 200
     assert found.context["cl"].result_count == 1
     assert 'class="toplinks"' not in found.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/tin-tuc/", "/tin-tuc/?page=2"])
+def test_a_warm_list_page_builds_no_queryset(client, monkeypatch, settings, url):
+    """Its total and served pages are known in this state of the content and its rows are read
+    prepared (portal/prepared.py): building the list's queryset would be wasted work."""
+    from news import views
+
+    settings.PREPARED_QUERIES_CHECK = False  # the check builds it, to compare
+    ArticleFactory.create_batch(15)
+    client.get(url)
+
+    def built(self, now):
+        raise AssertionError("the list's queryset was built")
+
+    monkeypatch.setattr(views.PublishedArticlesMixin, "articles", built)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert len(page.context["page_obj"]) == (12 if url == "/tin-tuc/" else 3)
