@@ -36,7 +36,7 @@ class IndexPaginator(Paginator):
 
     def _check_object_list_is_ordered(self):
         # A list read prepared may hand a queryset built only when needed; its source orders it.
-        if self.source is None:
+        if self.source is None or self.list_key is None:
             super()._check_object_list_is_ordered()
 
     @cached_property
