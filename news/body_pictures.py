@@ -110,7 +110,7 @@ def public_body(body):
         return kept[1]
     found = cache.get(key)
     if found is None:
-        found = warm(body)
+        found = warm(body, key)
     if len(_in_memory) >= IN_MEMORY_MAX:
         _in_memory.clear()
     _in_memory[key] = (now + IN_MEMORY, found)
@@ -123,11 +123,12 @@ def _forget(*, setting, **kwargs):
         _in_memory.clear()
 
 
-def warm(body):
+def warm(body, key=None):
     """Make the readers' HTML of ``body`` and keep it in the cache."""
+    key = key or cache_key(body)
     made, complete = with_renditions(body)
-    cache.set(cache_key(body), made, KEEP if complete else RETRY)
-    _in_memory.pop(cache_key(body), None)
+    cache.set(key, made, KEEP if complete else RETRY)
+    _in_memory.pop(key, None)
     return made
 
 

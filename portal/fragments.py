@@ -16,12 +16,16 @@ also holds the time zone and the script prefix, which change what dates and addr
 Bounded: the whole memo is dropped when it is full.
 """
 
+from operator import is_
+
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
 from portal import environment
 
 _rendered = {}
+# render_for's: {full key: (sources, html)}.
+_rendered_for = {}
 MAX_FRAGMENTS = 5000
 
 
@@ -44,15 +48,11 @@ def render_for(template_name, sources, context, key=()):
     objects from portal.pagecache.memo, compared by identity) and ``key`` (plain values)."""
     full_key = (template_name, key, *environment.current()[:2])
     found = _rendered_for.get(full_key)
-    if found is not None and len(found[0]) == len(sources):
-        if all(kept is source for kept, source in zip(found[0], sources, strict=True)):
-            return found[1]
+    if found is not None and len(found[0]) == len(sources) and all(map(is_, found[0], sources)):
+        return found[1]
     html = mark_safe(get_template(template_name).render(context()))
     if len(_rendered_for) >= MAX_FRAGMENTS:
         _rendered_for.clear()
     # The sources are held with the HTML: while kept, no other object can take their identity.
     _rendered_for[full_key] = (sources, html)
     return html
-
-
-_rendered_for = {}

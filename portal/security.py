@@ -19,10 +19,7 @@ class PathCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None:
-            for prefix, directives in settings.CONTENT_SECURITY_POLICY_BY_PATH.items():
-                if request.path_info.startswith(prefix):
-                    parts.config = directives
-                    break
+            parts.config = _path_directives(request.path_info)
         return parts
 
     def process_response(self, request, response):
@@ -56,13 +53,21 @@ def _excluded():
     return tuple(policy.get("EXCLUDE_URL_PREFIXES", None) or ())
 
 
+def _path_prefix(path):
+    """The CONTENT_SECURITY_POLICY_BY_PATH prefix the path falls under, or ""."""
+    return next((p for p in settings.CONTENT_SECURITY_POLICY_BY_PATH if path.startswith(p)), "")
+
+
+def _path_directives(path):
+    """The path's own directives; None for the public pages' CONTENT_SECURITY_POLICY."""
+    return settings.CONTENT_SECURITY_POLICY_BY_PATH.get(_path_prefix(path))
+
+
 def _policy(path):
     """The header for a path, as django-csp builds it from the path's directives."""
-    prefix = next((p for p in settings.CONTENT_SECURITY_POLICY_BY_PATH if path.startswith(p)), "")
+    prefix = _path_prefix(path)
     if prefix not in _policies:
-        _policies[prefix] = build_policy(
-            config=settings.CONTENT_SECURITY_POLICY_BY_PATH.get(prefix)
-        )
+        _policies[prefix] = build_policy(config=_path_directives(path))
     return _policies[prefix]
 
 

@@ -37,10 +37,9 @@ class ManifestStorage(CompressedManifestStaticFilesStorage):
     cleaning, manifest lookup, URL joining) cost about 35 µs per {% static %} on every page."""
 
     def url(self, name, force=False):
+        if force:
+            return super().url(name, force)
         urls = self.__dict__.setdefault("_urls", {})
-        if force or name not in urls:
-            found = super().url(name, force)
-            if force:
-                return found
-            urls[name] = found
+        if name not in urls:
+            urls[name] = super().url(name)
         return urls[name]

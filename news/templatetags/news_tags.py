@@ -1,6 +1,6 @@
 from django import template
 from django.conf import settings
-from django.template.loader import get_template
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import conditional_escape, escape
@@ -182,21 +182,24 @@ def article_card(article, compact=False, lead=False, show_category=False, card_h
 def site_menu(context):
     """includes/menu.html, rendered once per process for the same categories and current page
     (portal.fragments.render_for)."""
-    request = context.get("request")
-    match = getattr(request, "resolver_match", None)
-    current = context.get("category")
+    match = getattr(context.get("request"), "resolver_match", None)
     categories = context_processors.menu_categories()
-    key = (
-        getattr(match, "url_name", None),
-        getattr(match, "namespace", None),
-        getattr(current, "pk", None),
-    )
     menu_context = {
         "request": {"resolver_match": match},
-        "category": current,
+        "category": context.get("category"),
         "menu_categories": categories,
     }
-    return render_for("includes/menu.html", (categories,), lambda: menu_context, key)
+    return render_for("includes/menu.html", (categories,), lambda: menu_context, _place(context))
+
+
+def _place(context):
+    """Where the page is in the site, as the menu marks it: its view and its category."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    return (
+        getattr(match, "url_name", None),
+        getattr(match, "namespace", None),
+        getattr(context.get("category"), "pk", None),
+    )
 
 
 def _site(context):
@@ -212,7 +215,7 @@ def _for_site(template_name, site, context, sources=(), key=()):
     """render_for() of a partial that shows the site settings, kept beside them; a page
     rendered without them (no context processor) gets the partial rendered, not kept."""
     if site is None:
-        return mark_safe(get_template(template_name).render(context()))
+        return render_to_string(template_name, context())
     return render_for(template_name, (site, *sources), context, key)
 
 
@@ -230,14 +233,7 @@ def site_header(context):
     process for the same settings, day, menu and searched words."""
     site = _site(context)
     search = context.get("search")
-    match = getattr(context.get("request"), "resolver_match", None)
-    key = (
-        timezone.localdate(),
-        getattr(search, "text", ""),
-        getattr(match, "url_name", None),
-        getattr(match, "namespace", None),
-        getattr(context.get("category"), "pk", None),
-    )
+    key = (timezone.localdate(), getattr(search, "text", ""), *_place(context))
     return _for_site(
         "includes/site_header.html",
         site,

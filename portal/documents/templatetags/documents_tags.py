@@ -1,6 +1,5 @@
 from django import template
-from django.template.loader import get_template
-from django.utils.safestring import mark_safe
+from django.template.loader import render_to_string
 
 from portal.fragments import render_for
 from portal.pagecache import memo
@@ -18,8 +17,9 @@ def related_documents(article):
     if article.pk not in memo.shared("documents:linked-articles", _linked_articles):
         return ""
     documents = Document.objects.published().filter(articles=article).select_related("doc_type")
-    template = get_template("documents/includes/related_documents.html")
-    return mark_safe(template.render({"documents": list(documents)}))
+    return render_to_string(
+        "documents/includes/related_documents.html", {"documents": list(documents)}
+    )
 
 
 def _linked_articles():
